@@ -1,0 +1,489 @@
+//! The answers given in one screening, as a typed store.
+//!
+//! "Prefer not to say", "not asked" (hidden by a condition) and "not yet answered" are kept
+//! distinct from "never", because a keyworker must follow up the gaps and must never read a
+//! gap as a denial. Free text is kept exactly as typed: the summary quotes the client's own
+//! words and nothing may alter them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::definition::{Definition, Item, Response};
+
+/// How often a behaviour happened, in the bands of the pilot's inventory. Ordered: a later
+/// band is always "more".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Band {
+    #[serde(rename = "never")]
+    Never,
+    #[serde(rename = "once")]
+    Once,
+    #[serde(rename = "2_10")]
+    TwoToTen,
+    #[serde(rename = "11_20")]
+    ElevenToTwenty,
+    #[serde(rename = "more_than_20")]
+    MoreThanTwenty,
+}
+
+impl Band {
+    /// Every band, in order.
+    pub const ALL: [Band; 5] = [
+        Band::Never,
+        Band::Once,
+        Band::TwoToTen,
+        Band::ElevenToTwenty,
+        Band::MoreThanTwenty,
+    ];
+
+    /// The stable id used in the definition file and in JSON downloads.
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Never => "never",
+            Band::Once => "once",
+            Band::TwoToTen => "2_10",
+            Band::ElevenToTwenty => "11_20",
+            Band::MoreThanTwenty => "more_than_20",
+        }
+    }
+
+    /// Parses a band id as written in the definition file.
+    pub fn from_id(id: &str) -> Option<Band> {
+        Band::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    /// The label the keyworker sees and the summary prints.
+    pub fn worker_label(self) -> &'static str {
+        match self {
+            Band::Never => "Never",
+            Band::Once => "Once",
+            Band::TwoToTen => "2 to 10 times",
+            Band::ElevenToTwenty => "11 to 20 times",
+            Band::MoreThanTwenty => "More than 20 times",
+        }
+    }
+
+    /// The label the client sees when he answers on his own.
+    pub fn client_label(self) -> &'static str {
+        match self {
+            Band::Never => "Never",
+            Band::Once => "Once",
+            Band::TwoToTen => "2 to 10 times",
+            Band::ElevenToTwenty => "11 to 20 times",
+            Band::MoreThanTwenty => "More than 20 times",
+        }
+    }
+
+    /// The weight of the band in the frequency total: never 0, once 1, 2-10 2, 11-20 3,
+    /// more than 20 4. The total is descriptive only; it never lowers a level.
+    pub fn weight(self) -> u32 {
+        match self {
+            Band::Never => 0,
+            Band::Once => 1,
+            Band::TwoToTen => 2,
+            Band::ElevenToTwenty => 3,
+            Band::MoreThanTwenty => 4,
+        }
+    }
+
+    /// Whether the band means the behaviour was disclosed (once or more).
+    pub fn is_disclosed(self) -> bool {
+        self >= Band::Once
+    }
+}
+
+/// Yes / no / not sure. "Not sure" is an answer, not a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNo {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl YesNo {
+    /// Every value, in display order.
+    pub const ALL: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::NotSure];
+
+    /// The stable id used in the definition file's conditions.
+    pub fn id(self) -> &'static str {
+        match self {
+            YesNo::Yes => "yes",
+            YesNo::No => "no",
+            YesNo::NotSure => "not_sure",
+        }
+    }
+
+    /// Parses an id as written in the definition file.
+    pub fn from_id(id: &str) -> Option<YesNo> {
+        YesNo::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    /// The label shown to the keyworker and printed in the summary.
+    pub fn worker_label(self) -> &'static str {
+        match self {
+            YesNo::Yes => "Yes",
+            YesNo::No => "No",
+            YesNo::NotSure => "Not sure",
+        }
+    }
+
+    /// The label shown to the client.
+    pub fn client_label(self) -> &'static str {
+        self.worker_label()
+    }
+}
+
+/// Label for "prefer not to say", for worker and client alike.
+pub const PREFER_NOT_TO_SAY_LABEL: &str = "Prefer not to say";
+
+/// One answer to one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// A behaviour's frequency, and (when disclosed) whether it happened in the last 12 months.
+    Frequency {
+        band: Band,
+        last_12_months: Option<YesNo>,
+    },
+    /// The client chose not to answer. Never read as "never" or "no".
+    PreferNotToSay,
+    YesNo(YesNo),
+    /// The id of one option of a single-choice item.
+    Choice(String),
+    Scale(u8),
+    /// Free text, verbatim: never trimmed or altered.
+    Text(String),
+}
+
+/// Who gave an answer. The summary records which answers the client entered himself and
+/// which were changed after the worker went through them with him.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Asked by the worker and entered by the worker.
+    #[default]
+    Worker,
+    /// Entered by the client on his own, with the worker present.
+    ClientSelfCompleted,
+    /// First entered by the client, then changed when the worker went through it with him.
+    ChangedAfterDiscussion,
+}
+
+impl Source {
+    /// The label printed in the summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Worker => "worker",
+            Source::ClientSelfCompleted => "self-completed",
+            Source::ChangedAfterDiscussion => "changed after discussion",
+        }
+    }
+}
+
+/// An answer with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub answer: Answer,
+    pub source: Source,
+}
+
+/// Where an item stands for the current answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemStatus<'a> {
+    /// Answered with a value valid for the item (not "prefer not to say").
+    Answered(&'a Answer),
+    /// The client chose not to answer: list it for follow-up.
+    PreferNotToSay,
+    /// Its show-when condition is false, so it was never asked.
+    NotAsked,
+    /// Shown but not answered yet: list it for follow-up.
+    NotYetAnswered,
+}
+
+/// Why an answer could not be stored. Returned as a value; nothing panics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    UnknownItem(String),
+    UnknownSection(String),
+    /// The answer's kind does not fit the item's response type.
+    WrongType {
+        item: String,
+        expected: &'static str,
+    },
+    UnknownOption {
+        item: String,
+        option: String,
+    },
+    OutOfRange {
+        item: String,
+        value: u8,
+        min: u8,
+        max: u8,
+    },
+    TooLong {
+        item: String,
+        chars: usize,
+        max: usize,
+    },
+    /// "Last 12 months" given for a behaviour answered "never".
+    RecencyWithoutDisclosure {
+        item: String,
+    },
+    /// A worker-only observation cannot come from the client.
+    WorkerOnly {
+        item: String,
+    },
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::UnknownItem(i) => write!(f, "there is no question with id '{i}'"),
+            AnswerError::UnknownSection(s) => write!(f, "there is no section with id '{s}'"),
+            AnswerError::WrongType { item, expected } => {
+                write!(f, "question '{item}' needs {expected}")
+            }
+            AnswerError::UnknownOption { item, option } => {
+                write!(
+                    f,
+                    "'{option}' is not one of the choices for question '{item}'"
+                )
+            }
+            AnswerError::OutOfRange {
+                item,
+                value,
+                min,
+                max,
+            } => write!(f, "{value} is outside {min} to {max} for question '{item}'"),
+            AnswerError::TooLong { item, chars, max } => write!(
+                f,
+                "the answer to '{item}' has {chars} characters; the limit is {max}"
+            ),
+            AnswerError::RecencyWithoutDisclosure { item } => write!(
+                f,
+                "question '{item}' was answered 'never', so 'last 12 months' cannot be given"
+            ),
+            AnswerError::WorkerOnly { item } => {
+                write!(f, "question '{item}' is for the worker only")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+/// Checks that an answer fits an item's response type.
+pub fn check(item: &Item, answer: &Answer) -> Result<(), AnswerError> {
+    let id = item.id.clone();
+    match (&item.response, answer) {
+        (_, Answer::PreferNotToSay) => Ok(()),
+        (
+            Response::Frequency,
+            Answer::Frequency {
+                band,
+                last_12_months,
+            },
+        ) => {
+            if !band.is_disclosed() && last_12_months.is_some() {
+                Err(AnswerError::RecencyWithoutDisclosure { item: id })
+            } else {
+                Ok(())
+            }
+        }
+        (Response::YesNo, Answer::YesNo(_)) => Ok(()),
+        (Response::SingleChoice { options }, Answer::Choice(option)) => {
+            if options.iter().any(|o| &o.id == option) {
+                Ok(())
+            } else {
+                Err(AnswerError::UnknownOption {
+                    item: id,
+                    option: option.clone(),
+                })
+            }
+        }
+        (Response::Scale { min, max, .. }, Answer::Scale(value)) => {
+            if value < min || value > max {
+                Err(AnswerError::OutOfRange {
+                    item: id,
+                    value: *value,
+                    min: *min,
+                    max: *max,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        (Response::FreeText { max_chars }, Answer::Text(text)) => {
+            let chars = text.chars().count();
+            if chars > *max_chars {
+                Err(AnswerError::TooLong {
+                    item: id,
+                    chars,
+                    max: *max_chars,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        (response, _) => Err(AnswerError::WrongType {
+            item: id,
+            expected: response.expects(),
+        }),
+    }
+}
+
+/// The answers and notes of one screening. Serialisable so that the shell can keep a draft
+/// and offer a JSON download; a deserialised store may hold answers that no longer fit the
+/// definition, and every reader treats those as "not yet answered" (see [`Answers::status`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    #[serde(default)]
+    answers: BTreeMap<String, Recorded>,
+    /// Per-section notes in the client's own words, keyed by section id, verbatim.
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+}
+
+impl Answers {
+    /// An empty store: every shown item is "not yet answered".
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stores an answer after checking it against the item's response type.
+    ///
+    /// When a client-entered answer is later set to a different value by the worker
+    /// (`Source::Worker`), it is recorded as [`Source::ChangedAfterDiscussion`], so the summary
+    /// shows what was changed after going through it with him.
+    pub fn set(
+        &mut self,
+        def: &Definition,
+        item_id: &str,
+        answer: Answer,
+        source: Source,
+    ) -> Result<(), AnswerError> {
+        let item = def
+            .item(item_id)
+            .ok_or_else(|| AnswerError::UnknownItem(item_id.to_owned()))?;
+        if item.worker_only && source != Source::Worker {
+            return Err(AnswerError::WorkerOnly {
+                item: item_id.to_owned(),
+            });
+        }
+        check(item, &answer)?;
+        let source = match (self.answers.get(item_id), source) {
+            (Some(prev), Source::Worker)
+                if prev.source != Source::Worker && prev.answer != answer =>
+            {
+                Source::ChangedAfterDiscussion
+            }
+            (Some(prev), Source::Worker) if prev.answer == answer => prev.source,
+            _ => source,
+        };
+        self.answers
+            .insert(item_id.to_owned(), Recorded { answer, source });
+        Ok(())
+    }
+
+    /// Removes an answer, so the item is "not yet answered" again.
+    pub fn clear(&mut self, item_id: &str) {
+        self.answers.remove(item_id);
+    }
+
+    /// The stored answer and its source, whether or not the item is currently shown.
+    pub fn get(&self, item_id: &str) -> Option<&Recorded> {
+        self.answers.get(item_id)
+    }
+
+    /// Every stored answer, by item id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Recorded)> {
+        self.answers.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Sets the client's own words for a section, exactly as typed (an empty string removes it).
+    pub fn set_note(
+        &mut self,
+        def: &Definition,
+        section_id: &str,
+        text: String,
+    ) -> Result<(), AnswerError> {
+        if def.section(section_id).is_none() {
+            return Err(AnswerError::UnknownSection(section_id.to_owned()));
+        }
+        if text.is_empty() {
+            self.notes.remove(section_id);
+        } else {
+            self.notes.insert(section_id.to_owned(), text);
+        }
+        Ok(())
+    }
+
+    /// The note for a section, verbatim.
+    pub fn note(&self, section_id: &str) -> Option<&str> {
+        self.notes.get(section_id).map(String::as_str)
+    }
+
+    /// Every note, by section id.
+    pub fn notes(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.notes.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Where an item stands. An unknown item, a hidden item or a stored answer that does not
+    /// fit the item (for example from an old draft) is never reported as answered.
+    pub fn status<'a>(&'a self, def: &Definition, item_id: &str) -> ItemStatus<'a> {
+        let Some(item) = def.item(item_id) else {
+            return ItemStatus::NotYetAnswered;
+        };
+        if !def.is_shown(item, self) {
+            return ItemStatus::NotAsked;
+        }
+        self.raw_status(item)
+    }
+
+    /// The status ignoring the show-when condition.
+    pub(crate) fn raw_status(&self, item: &Item) -> ItemStatus<'_> {
+        match self.answers.get(&item.id) {
+            None => ItemStatus::NotYetAnswered,
+            Some(r) if r.answer == Answer::PreferNotToSay => ItemStatus::PreferNotToSay,
+            Some(r) => {
+                if check(item, &r.answer).is_ok() {
+                    ItemStatus::Answered(&r.answer)
+                } else {
+                    ItemStatus::NotYetAnswered
+                }
+            }
+        }
+    }
+
+    /// The band of a frequency item if it is shown and validly answered.
+    pub fn band(&self, def: &Definition, item_id: &str) -> Option<Band> {
+        match self.status(def, item_id) {
+            ItemStatus::Answered(Answer::Frequency { band, .. }) => Some(*band),
+            _ => None,
+        }
+    }
+
+    /// The yes / no / not sure value of an item if it is shown and validly answered.
+    pub fn yes_no(&self, def: &Definition, item_id: &str) -> Option<YesNo> {
+        match self.status(def, item_id) {
+            ItemStatus::Answered(Answer::YesNo(value)) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The chosen option id of an item if it is shown and validly answered.
+    pub fn choice(&self, def: &Definition, item_id: &str) -> Option<&str> {
+        match self.status(def, item_id) {
+            ItemStatus::Answered(Answer::Choice(option)) => Some(option.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether an item is shown and answered "yes".
+    pub fn is_yes(&self, def: &Definition, item_id: &str) -> bool {
+        self.yes_no(def, item_id) == Some(YesNo::Yes)
+    }
+}

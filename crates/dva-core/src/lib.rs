@@ -1,0 +1,15 @@
+//! DVA Screen's screening core: the questionnaire definition, the answers, scoring and risk
+//! rules, recommended actions, programme suitability indicators and the referral summary.
+//!
+//! **Invariant: this crate knows nothing of the DOM, Leptos, the browser or storage, and never
+//! reads the clock.** Every risk decision is made here, in plain functions tested natively.
+//! `tests/no_web_deps.rs` fails if a web or storage crate is ever added to its dependencies.
+
+pub mod answers;
+pub mod definition;
+
+pub use answers::{Answer, AnswerError, Answers, Band, ItemStatus, Recorded, Source, YesNo};
+pub use definition::{
+    builtin, parse, ChoiceOption, Condition, Definition, DefinitionError, Domain, Item,
+    RedFlagRule, Response, Section, Stop,
+};
