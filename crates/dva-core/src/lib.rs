@@ -5,11 +5,28 @@
 //! reads the clock.** Every risk decision is made here, in plain functions tested natively.
 //! `tests/no_web_deps.rs` fails if a web or storage crate is ever added to its dependencies.
 
+pub mod actions;
 pub mod answers;
 pub mod definition;
+pub mod readability;
+pub mod scoring;
+pub mod suitability;
+pub mod summary;
 
+pub use actions::{
+    recommend, recommend_judged, Action, ActionState, ActionStatus, Contact, ContactRole, Contacts,
+    Urgency,
+};
 pub use answers::{Answer, AnswerError, Answers, Band, ItemStatus, Recorded, Source, YesNo};
 pub use definition::{
     builtin, parse, ChoiceOption, Condition, Definition, DefinitionError, Domain, Item,
     RedFlagRule, Response, Section, Stop,
+};
+pub use scoring::{
+    apply_judgement, assess, Assessment, Gap, JudgedLevel, Judgement, JudgementError, Level,
+};
+pub use suitability::{indicators, Indicator, SuitabilityIndicator};
+pub use summary::{
+    answer_text, build, section_answers, CompletedBy, Consent, SharingDecision, Summary,
+    SummaryHeader, SummaryInput,
 };
