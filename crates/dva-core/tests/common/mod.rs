@@ -1,0 +1,65 @@
+#![allow(dead_code)]
+//! Shared helpers for the integration tests: a story-like way to answer questions.
+
+use dva_core::{builtin, Answer, Answers, Band, Definition, Response, Source, YesNo};
+
+pub fn def() -> Definition {
+    match builtin() {
+        Ok(d) => d,
+        Err(e) => panic!("built-in definition invalid: {e:?}"),
+    }
+}
+
+/// Every shown item answered with "never", "no" or the first option; privacy and consent yes.
+pub fn baseline(def: &Definition) -> Answers {
+    let mut a = Answers::new();
+    for item in def.items() {
+        let answer = match &item.response {
+            Response::Frequency => Answer::Frequency {
+                band: Band::Never,
+                last_12_months: None,
+            },
+            Response::YesNo => Answer::YesNo(YesNo::No),
+            Response::SingleChoice { options } => {
+                Answer::Choice(options.first().map(|o| o.id.clone()).unwrap_or_default())
+            }
+            Response::Scale { min, .. } => Answer::Scale(*min),
+            Response::FreeText { .. } => Answer::Text("alcohol".into()),
+        };
+        set(def, &mut a, &item.id, answer);
+    }
+    for id in ["set.alone", "set.confidentiality", "set.consent"] {
+        yes(def, &mut a, id);
+    }
+    a
+}
+
+pub fn set(def: &Definition, a: &mut Answers, id: &str, answer: Answer) {
+    if let Err(e) = a.set(def, id, answer, Source::Worker) {
+        panic!("could not set {id}: {e}");
+    }
+}
+
+pub fn yes(def: &Definition, a: &mut Answers, id: &str) {
+    set(def, a, id, Answer::YesNo(YesNo::Yes));
+}
+
+pub fn choose(def: &Definition, a: &mut Answers, id: &str, option: &str) {
+    set(def, a, id, Answer::Choice(option.into()));
+}
+
+pub fn disclose(def: &Definition, a: &mut Answers, id: &str, band: Band, recent: Option<YesNo>) {
+    set(
+        def,
+        a,
+        id,
+        Answer::Frequency {
+            band,
+            last_12_months: recent,
+        },
+    );
+}
+
+pub fn once(def: &Definition, a: &mut Answers, id: &str) {
+    disclose(def, a, id, Band::Once, Some(YesNo::No));
+}

@@ -1,0 +1,152 @@
+//! Broken definition files: every problem is reported at once.
+
+use dva_core::{parse, DefinitionError as E};
+
+const BROKEN: &str = r#"{
+  "id": "",
+  "version": "1.0.0",
+  "date": "2026-11-25",
+  "title": "Broken",
+  "sections": [
+    {"id": "a", "title": "A"},
+    {"id": "a", "title": "A again"},
+    {"id": "empty", "title": "Nothing here"}
+  ],
+  "items": [
+    {"id": "x", "section": "a", "domain": "physical", "label": "X",
+     "worker_wording": "Have you ever pushed her?", "client_wording": "",
+     "response": {"type": "frequency"},
+     "show_when": {"is": {"item": "y", "value": "yes"}}},
+    {"id": "x", "section": "a", "domain": "physical", "label": "X again",
+     "worker_wording": "w", "client_wording": "c", "response": {"type": "frequency"}},
+    {"id": "y", "section": "nowhere", "domain": "feelings", "label": "Y",
+     "worker_wording": " ", "client_wording": "c", "response": {"type": "yes_no"}},
+    {"id": "z", "section": "a", "domain": "impact", "label": "Z",
+     "worker_wording": "w", "client_wording": "c",
+     "response": {"type": "single_choice", "options": []},
+     "show_when": {"any": [{"is": {"item": "x", "value": "yes"}}, {"disclosed": "ghost"}]}},
+    {"id": "s", "section": "a", "domain": "readiness", "label": "S",
+     "worker_wording": "w", "client_wording": "c",
+     "response": {"type": "scale", "min": 10, "max": 10, "min_label": "lo", "max_label": "hi"}},
+    {"id": "c", "section": "a", "domain": "impact", "label": "C",
+     "worker_wording": "w", "client_wording": "c",
+     "response": {"type": "single_choice", "options": [
+       {"id": "o", "worker_label": "O", "client_label": "O"},
+       {"id": "o", "worker_label": "O2", "client_label": "O2"}]},
+     "show_when": {"at_least": {"item": "x", "band": "loads"}}}
+  ],
+  "red_flags": [
+    {"id": "rf.1", "title": "One", "explanation": "e", "when": {"disclosed": "nobody"}},
+    {"id": "rf.1", "title": "Dup", "explanation": "e", "when": {"disclosed": "x"}},
+    {"id": "rf.2", "title": "", "explanation": "e", "when": {"any_disclosed_in": "verbal"}},
+    {"id": "rf.3", "title": "Three", "explanation": "e", "when": {"is": {"item": "c", "value": "p"}}}
+  ]
+}"#;
+
+#[test]
+fn every_problem_is_reported_together() {
+    let errors = match parse(BROKEN) {
+        Ok(_) => panic!("broken fixture accepted"),
+        Err(e) => e,
+    };
+    let expect = [
+        E::EmptyHeader("id"),
+        E::DuplicateSection("a".into()),
+        E::EmptySection("empty".into()),
+        E::EmptyWording {
+            item: "x".into(),
+            field: "client wording",
+        },
+        E::ConditionForwardReference {
+            context: "the show-when of item 'x'".into(),
+            item: "y".into(),
+        },
+        E::DuplicateItem("x".into()),
+        E::UnknownSection {
+            item: "y".into(),
+            section: "nowhere".into(),
+        },
+        E::EmptyWording {
+            item: "y".into(),
+            field: "worker wording",
+        },
+        E::UnknownDomain {
+            context: "item 'y'".into(),
+            domain: "feelings".into(),
+        },
+        E::EmptyOptions { item: "z".into() },
+        E::ConditionWrongType {
+            context: "the show-when of item 'z'".into(),
+            item: "x".into(),
+            expected: "a yes/no or single-choice item",
+        },
+        E::ConditionUnknownItem {
+            context: "the show-when of item 'z'".into(),
+            item: "ghost".into(),
+        },
+        E::BadScale {
+            item: "s".into(),
+            min: 10,
+            max: 10,
+        },
+        E::DuplicateOption {
+            item: "c".into(),
+            option: "o".into(),
+        },
+        E::UnknownBand {
+            context: "the show-when of item 'c'".into(),
+            band: "loads".into(),
+        },
+        E::ConditionUnknownItem {
+            context: "red-flag rule 'rf.1'".into(),
+            item: "nobody".into(),
+        },
+        E::DuplicateRule("rf.1".into()),
+        E::EmptyRuleText {
+            rule: "rf.2".into(),
+            field: "title",
+        },
+        E::UnknownDomain {
+            context: "red-flag rule 'rf.2'".into(),
+            domain: "verbal".into(),
+        },
+        E::ConditionBadValue {
+            context: "red-flag rule 'rf.3'".into(),
+            item: "c".into(),
+            value: "p".into(),
+        },
+    ];
+    for e in &expect {
+        assert!(errors.contains(e), "missing: {e}\n got: {errors:#?}");
+    }
+    assert_eq!(errors.len(), expect.len(), "{errors:#?}");
+    // Every problem reads as a sentence.
+    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+}
+
+#[test]
+fn malformed_json_is_one_error() {
+    let errors = parse("{ not json").err().unwrap_or_default();
+    assert_eq!(errors.len(), 1);
+    assert!(matches!(errors[0], E::Json(_)));
+}
+
+#[test]
+fn unknown_fields_are_refused() {
+    let json = r#"{"id":"a","version":"1","date":"d","title":"t","sections":[],"items":[],"colour":"red"}"#;
+    assert!(matches!(
+        parse(json).err().unwrap_or_default().first(),
+        Some(E::Json(_))
+    ));
+}
+
+#[test]
+fn a_minimal_valid_definition_parses() {
+    let json = r#"{"id":"a","version":"1","date":"2026-11-25","title":"t",
+      "sections":[{"id":"s","title":"S"}],
+      "items":[{"id":"i","section":"s","domain":"physical","label":"I","worker_wording":"w","client_wording":"c","response":{"type":"frequency"}}],
+      "red_flags":[{"id":"r","title":"R","explanation":"e","when":{"disclosed":"i"}}]}"#;
+    let d = parse(json).expect("valid");
+    assert_eq!(d.items().len(), 1);
+    assert_eq!(d.red_flag_rules().len(), 1);
+}
