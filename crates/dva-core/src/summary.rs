@@ -498,7 +498,7 @@ impl Summary {
         for s in &self.sections {
             if let Some(n) = &s.note {
                 any_note = true;
-                let _ = writeln!(out, "{}:\n\"{}\"", s.title, n);
+                let _ = writeln!(out, "{}:\n{}", s.title, n);
             }
         }
         if !any_note {

@@ -1,0 +1,253 @@
+//! Property tests: monotone scoring, no panics on any answers, judgement never hides or
+//! lowers what it must not.
+
+mod common;
+use common::def;
+
+use chrono::{FixedOffset, TimeZone};
+use dva_core::{
+    apply_judgement, assess, build, recommend, Answer, Answers, Band, CompletedBy, Contacts,
+    Definition, Judgement, Level, Response, Source, SummaryHeader, SummaryInput, YesNo,
+};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn d() -> &'static Definition {
+    static DEF: OnceLock<Definition> = OnceLock::new();
+    DEF.get_or_init(def)
+}
+
+fn band() -> impl Strategy<Value = Band> {
+    prop::sample::select(Band::ALL.to_vec())
+}
+fn yes_no() -> impl Strategy<Value = YesNo> {
+    prop::sample::select(YesNo::ALL.to_vec())
+}
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(Level::ALL.to_vec())
+}
+
+/// A valid answer (or none) for every item: the realistic space.
+fn valid_answers() -> impl Strategy<Value = Answers> {
+    let def = d();
+    let per_item: Vec<BoxedStrategy<Option<Answer>>> = def
+        .items()
+        .iter()
+        .map(|item| {
+            let a: BoxedStrategy<Answer> = match &item.response {
+                Response::Frequency => (band(), prop::option::of(yes_no()))
+                    .prop_map(|(band, r)| Answer::Frequency {
+                        band,
+                        last_12_months: if band.is_disclosed() { r } else { None },
+                    })
+                    .boxed(),
+                Response::YesNo => yes_no().prop_map(Answer::YesNo).boxed(),
+                Response::SingleChoice { options } => {
+                    prop::sample::select(options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+                        .prop_map(Answer::Choice)
+                        .boxed()
+                }
+                Response::Scale { min, max, .. } => (*min..=*max).prop_map(Answer::Scale).boxed(),
+                Response::FreeText { .. } => ".{0,40}".prop_map(Answer::Text).boxed(),
+            };
+            prop_oneof![
+                1 => Just(None),
+                1 => Just(Some(Answer::PreferNotToSay)),
+                6 => a.prop_map(Some),
+            ]
+            .boxed()
+        })
+        .collect();
+    per_item.prop_map(|list| {
+        let def = d();
+        let mut answers = Answers::new();
+        for (item, a) in def.items().iter().zip(list) {
+            if let Some(a) = a {
+                let _ = answers.set(def, &item.id, a, Source::Worker);
+            }
+        }
+        answers
+    })
+}
+
+/// Anything at all: answers of random types to random or real ids, as a tampered draft.
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let ids: Vec<String> = d().items().iter().map(|i| i.id.clone()).collect();
+    let id = prop_oneof![prop::sample::select(ids), "[a-z.]{0,12}"];
+    let answer = prop_oneof![
+        (band(), prop::option::of(yes_no())).prop_map(|(band, last_12_months)| Answer::Frequency {
+            band,
+            last_12_months
+        }),
+        Just(Answer::PreferNotToSay),
+        yes_no().prop_map(Answer::YesNo),
+        "[a-z_]{0,12}".prop_map(Answer::Choice),
+        any::<u8>().prop_map(Answer::Scale),
+        ".{0,200}".prop_map(Answer::Text),
+    ];
+    let source = prop::sample::select(vec![
+        Source::Worker,
+        Source::ClientSelfCompleted,
+        Source::ChangedAfterDiscussion,
+    ]);
+    (
+        prop::collection::vec((id, answer, source), 0..80),
+        prop::collection::vec(("[a-z_]{0,12}", ".{0,200}"), 0..4),
+    )
+        .prop_map(|(list, notes)| {
+            let answers: serde_json::Map<String, serde_json::Value> = list
+                .into_iter()
+                .map(|(id, answer, source)| {
+                    (
+                        id,
+                        serde_json::json!({ "answer": answer, "source": source }),
+                    )
+                })
+                .collect();
+            let notes: serde_json::Map<String, serde_json::Value> = notes
+                .into_iter()
+                .map(|(k, v)| (k, serde_json::Value::String(v)))
+                .collect();
+            serde_json::from_value(serde_json::json!({ "answers": answers, "notes": notes }))
+                .unwrap_or_default()
+        })
+}
+
+fn header() -> SummaryHeader {
+    SummaryHeader {
+        service: "S".into(),
+        worker: "W".into(),
+        at: FixedOffset::west_opt(3600)
+            .and_then(|o| o.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).single())
+            .unwrap_or_default(),
+        client_reference: "R".into(),
+        completed_by: CompletedBy::ClientSelfCompleted,
+    }
+}
+
+fn behaviour_ids() -> Vec<String> {
+    d().behaviours().map(|i| i.id.clone()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn disclosing_more_never_lowers_the_level(
+        answers in valid_answers(),
+        which in prop::sample::select(behaviour_ids()),
+        higher in band(),
+        recent in prop::option::of(yes_no()),
+    ) {
+        let def = d();
+        let before = assess(def, &answers);
+        let current = answers.band(def, &which);
+        prop_assume!(current.is_none_or(|b| higher > b));
+        prop_assume!(higher.is_disclosed());
+        let mut more = answers.clone();
+        let set = more.set(def, &which, Answer::Frequency { band: higher, last_12_months: recent }, Source::Worker);
+        prop_assert!(set.is_ok());
+        let after = assess(def, &more);
+        prop_assert!(after.level >= before.level, "{:?} -> {:?} after {} = {:?}", before.level, after.level, which, higher);
+        prop_assert!(after.frequency_total >= before.frequency_total);
+        for f in &before.red_flags {
+            prop_assert!(after.red_flags.iter().any(|g| g.rule_id == f.rule_id));
+        }
+    }
+
+    #[test]
+    fn no_answers_make_anything_panic(answers in any_answers()) {
+        let def = d();
+        let r = assess(def, &answers);
+        let acts = recommend(def, &r, &answers, &Contacts::default());
+        let s = build(SummaryInput {
+            definition: def,
+            answers: &answers,
+            assessment: &r,
+            judged: None,
+            actions: &acts,
+            action_statuses: &[],
+            header: header(),
+            sharing: &[],
+        });
+        let text = s.to_plain_text();
+        prop_assert!(text.contains(r.level.label()));
+        prop_assert!(s.to_json().is_ok());
+        prop_assert!(acts.iter().any(|a| a.id == "specialist_referral"));
+    }
+
+    #[test]
+    fn judgement_never_hides_the_computed_level(
+        answers in valid_answers(),
+        judged in level(),
+        reason in ".{0,20}",
+    ) {
+        let def = d();
+        let r = assess(def, &answers);
+        let j = Judgement { level: judged, reason: reason.clone() };
+        match apply_judgement(&r, &j) {
+            Ok(result) => {
+                prop_assert_eq!(result.computed(), r.level);
+                prop_assert_eq!(result.judged(), judged);
+                if judged != r.level {
+                    prop_assert!(!reason.trim().is_empty());
+                }
+                if r.has_red_flag() {
+                    prop_assert!(result.judged() >= Level::HighRisk);
+                }
+                let acts = recommend(def, &r, &answers, &Contacts::default());
+                let s = build(SummaryInput {
+                    definition: def,
+                    answers: &answers,
+                    assessment: &r,
+                    judged: Some(&result),
+                    actions: &acts,
+                    action_statuses: &[],
+                    header: header(),
+                    sharing: &[],
+                });
+                prop_assert_eq!(s.level.computed, r.level);
+                let want = format!("Computed from the answers: {}", r.level.label());
+                prop_assert!(s.to_plain_text().contains(&want));
+            }
+            Err(_) => prop_assert!(judged != r.level),
+        }
+    }
+
+    #[test]
+    fn a_red_flag_level_can_never_be_lowered(
+        answers in valid_answers(),
+        judged in level(),
+        reason in "[a-z ]{1,20}",
+    ) {
+        let def = d();
+        let r = assess(def, &answers);
+        prop_assume!(r.has_red_flag());
+        prop_assert_eq!(r.level, Level::HighRisk);
+        let res = apply_judgement(&r, &Judgement { level: judged, reason });
+        if judged < Level::HighRisk {
+            prop_assert!(res.is_err());
+        }
+    }
+}
+
+#[test]
+fn huge_text_does_not_panic_and_stays_verbatim() {
+    let def = d();
+    let mut a = Answers::new();
+    let huge = "ä\u{0}\r\n<b>".repeat(250_000);
+    a.set_note(def, "behaviours", huge.clone()).expect("note");
+    let r = assess(def, &a);
+    let acts = recommend(def, &r, &a, &Contacts::default());
+    let s = build(SummaryInput {
+        definition: def,
+        answers: &a,
+        assessment: &r,
+        judged: None,
+        actions: &acts,
+        action_statuses: &[],
+        header: header(),
+        sharing: &[],
+    });
+    assert!(s.to_plain_text().contains(&huge));
+}
