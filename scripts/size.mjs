@@ -1,0 +1,40 @@
+// Reports the size of the built app (raw, gzip -9, brotli q11) and, with --check, fails when the
+// whole app is over the budget. Sizes are measured here, never in timed tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const BUDGET_BROTLI = 160 * 1024;
+const [dir = 'dist', flag] = process.argv.slice(2);
+
+const files = fs.readdirSync(dir, { recursive: true })
+  .map((f) => path.join(dir, f))
+  .filter((f) => fs.statSync(f).isFile());
+let total = { raw: 0, gzip: 0, brotli: 0 };
+const rows = files.map((f) => {
+  const body = fs.readFileSync(f);
+  const row = {
+    file: path.relative(dir, f),
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+  for (const k of Object.keys(total)) total[k] += row[k];
+  return row;
+});
+rows.push({ file: 'TOTAL', ...total });
+const w = Math.max(...rows.map((r) => r.file.length));
+console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
+for (const r of rows) {
+  console.log(`${r.file.padEnd(w)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${String(r.brotli).padStart(9)}`);
+}
+const kib = (total.brotli / 1024).toFixed(1);
+if (flag === '--check') {
+  if (total.brotli > BUDGET_BROTLI) {
+    console.error(`Over budget: ${kib} KiB brotli > ${BUDGET_BROTLI / 1024} KiB`);
+    process.exit(1);
+  }
+  console.log(`Within budget: ${kib} KiB brotli of ${BUDGET_BROTLI / 1024} KiB`);
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing and run every check and test. CI (.ci/run) calls this.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ensure_tools
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, all targets) -D warnings"
+cargo clippy --offline --workspace --all-targets -- -D warnings
+
+step "cargo test (native: the core, its property and snapshot tests)"
+cargo test --offline --workspace
+
+build_release
+
+step "Size budget"
+node scripts/size.mjs dist --check
+
+step "Browser tests (Playwright, Debian's chromium, headless)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,34 @@
+//! DVA Screen's browser shell: Leptos components that render the pure core in `dva-core`.
+//! The shell never makes a risk decision; it renders what the core computed.
+
+pub mod app;
+pub mod route;
+
+/// Installs the panic screen, then mounts the app in place of the loading message.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        // Log for the developer console, then replace the page with a message a worker can act on.
+        console_error_panic_hook::hook(info);
+        show_panic_screen();
+    }));
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// A visible error screen: a Rust panic must never leave a blank page.
+fn show_panic_screen() {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    body.set_inner_html(
+        "<main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
+         <p>DVA Screen hit an internal error and has stopped.</p>\
+         <p>Nothing has been sent anywhere. Write down any answers you still need, then reload the page to start again.</p>\
+         <p>If this keeps happening, tell your service's IT team.</p></main>",
+    );
+}

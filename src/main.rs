@@ -1,0 +1,4 @@
+//! Mounts the app. Everything else lives in the library crate.
+fn main() {
+    dva_screen::start();
+}

@@ -1,0 +1,83 @@
+// Shared set-up for the browser tests: the release build served from 127.0.0.1 under a sub-path,
+// Debian's chromium driven by playwright-core, and a network guard that fails any test whose page
+// asks for anything outside the app's own origin.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+// A deep sub-path, as on a service's intranet: proves the build's asset URLs are relative.
+export const BASE = '/intranet/tools/dva-screen/';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser once per test file. */
+export async function startApp() {
+  const { server, origin, url } = await serve(DIST, { base: BASE });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Opens a fresh context and page with the network guard and an error collector on.
+ * Call `assertClean()` at the end of every test: it fails on any request that left the app's
+ * origin and on any uncaught page error or console error.
+ */
+export async function openPage(app, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await app.browser.newContext({ viewport, serviceWorkers: 'block' });
+  const foreign = [];
+  const errors = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isOwn(url, app.origin)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  // Belt and braces: also record requests that routing might not see (e.g. websockets).
+  context.on('request', (req) => {
+    if (!isOwn(req.url(), app.origin) && !foreign.includes(req.url())) foreign.push(req.url());
+  });
+  context.on('websocket', (ws) => foreign.push(ws.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  return {
+    page,
+    context,
+    foreign,
+    errors,
+    assertClean() {
+      assert.deepEqual(foreign, [], 'the page asked for something outside the app\'s own origin');
+      assert.deepEqual(errors, [], 'the page logged errors');
+    },
+    close: () => context.close(),
+  };
+}
+
+function isOwn(url, origin) {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+// The first screen: the release build loads from a sub-path, shows the questionnaire's title and
+// version, and makes no request beyond its own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startApp, openPage } from './harness.mjs';
+
+const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+test('shows the questionnaire title and version, with no foreign requests', async () => {
+  const t = await openPage(app);
+  await t.page.goto(app.url);
+  const heading = t.page.getByRole('heading', { level: 1 });
+  await heading.waitFor();
+  assert.equal((await heading.textContent()).trim(), definition.title);
+  const body = await t.page.locator('body').innerText();
+  assert.match(body, new RegExp(`version ${definition.version.replaceAll('.', '\\.')}`));
+  t.assertClean();
+  await t.close();
+});
+
+test('the network guard catches a request to another origin', async () => {
+  // Proves the guard itself can fail: without this, a silent guard would pass every test.
+  const t = await openPage(app);
+  await t.page.goto(app.url);
+  await t.page.getByRole('heading', { level: 1 }).waitFor();
+  await t.page.evaluate(() => fetch('https://example.invalid/leak').catch(() => {}));
+  assert.ok(t.foreign.some((u) => u.startsWith('https://example.invalid/')), `guard recorded: ${t.foreign}`);
+  await t.close();
+});
