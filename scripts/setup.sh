@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
-export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/node_modules/.bin:$PATH"
 # trunk's update check reaches for the network; Trunk.toml's `offline = true` covers the rest.
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
