@@ -1,38 +1,136 @@
-//! The app's root: loads the questionnaire definition and shows its title and version.
+//! The app's root: loads the questionnaire definition once, provides the shared state, follows
+//! the URL fragment, and renders the page for the current step inside the common layout.
 use leptos::prelude::*;
+
+use crate::browser;
+use crate::route::Route;
+use crate::screens;
+use crate::state::Ctx;
+use crate::text::{t, tf};
 
 #[component]
 pub fn App() -> impl IntoView {
     match dva_core::definition::builtin() {
-        Ok(def) => {
-            let title = def.title().to_string();
-            let version = format!(
-                "Questionnaire {} version {} ({})",
-                def.id(),
-                def.version(),
-                def.date()
-            );
-            view! {
-                <main id="main" class="page">
-                    <h1 class="page__title">{title}</h1>
-                    <p class="page__version">{version}</p>
-                </main>
-            }
-            .into_any()
+        // Leaked once: the definition lives as long as the page, and `&'static` keeps closures simple.
+        Ok(def) => view! { <Screening def=Box::leak(Box::new(def)) /> }.into_any(),
+        Err(problems) => view! {
+            <main id="main" class="page">
+                <h1 class="page__title" tabindex="-1">{t("app.load_error.title")}</h1>
+                <p>{t("app.load_error.body")}</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+            </main>
         }
-        Err(problems) => {
-            let items = problems
-                .into_iter()
-                .map(|p| view! { <li>{p.to_string()}</li> })
-                .collect_view();
-            view! {
-                <main id="main" class="page">
-                    <h1 class="page__title">"The questionnaire could not be loaded"</h1>
-                    <p>"The questionnaire definition in this build has problems, so no screening can be run. Tell your service's IT team; the problems are:"</p>
-                    <ul>{items}</ul>
-                </main>
-            }
-            .into_any()
-        }
+        .into_any(),
     }
+}
+
+#[component]
+fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
+    let ctx = Ctx::new(def, Route::from_hash(&browser::current_hash()));
+    provide_context(ctx);
+
+    // Back and Forward change the fragment; the route follows it.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        ctx.route.set(Route::from_hash(&browser::current_hash()));
+    });
+    on_cleanup(move || listener.remove());
+
+    // On every page change: new title, top of page, focus on the main heading.
+    Effect::new(move |prev: Option<Route>| {
+        let route = ctx.route.get();
+        browser::set_title(&tf("app.page_title", &[("page", &page_name(def, &route))]));
+        if prev.is_some_and(|p| p != route) {
+            browser::scroll_to_top();
+            // After the new page has rendered.
+            request_animation_frame(browser::focus_main_heading);
+        }
+        route
+    });
+
+    let version = tf(
+        "app.definition_version",
+        &[("id", def.id()), ("version", def.version()), ("date", def.date())],
+    );
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            browser::focus_main_heading();
+        }>{t("app.skip_link")}</a>
+        <header class="app-header">
+            <div class="app-header__inner">
+                <p class="app-header__name">{t("app.name")}</p>
+                <p class="app-header__privacy">{t("app.privacy_line")}</p>
+            </div>
+        </header>
+        <StepNav />
+        <main id="main" class="page">
+            {move || screens::page_for(ctx.route.get())}
+        </main>
+        <footer class="app-footer">
+            <p class="app-footer__version">{version}</p>
+        </footer>
+    }
+}
+
+/// The six steps, with the current one marked. Plain text, not links: the flow's own buttons
+/// move between steps, and Back works through the browser.
+#[component]
+fn StepNav() -> impl IntoView {
+    let ctx = crate::state::use_ctx();
+    let steps = [
+        ("steps.start", 0),
+        ("steps.ask", 1),
+        ("steps.check", 2),
+        ("steps.result", 3),
+        ("steps.respond", 4),
+        ("steps.record", 5),
+    ];
+    let current = move || step_index(&ctx.route.get());
+    view! {
+        <nav class="steps" aria-label=t("steps.label")>
+            <ol class="steps__list">
+                {steps.into_iter().map(|(key, i)| view! {
+                    <li class="steps__item"
+                        class:steps__item--current=move || current() == Some(i)
+                        class:steps__item--done=move || current().is_some_and(|c| c > i)
+                        aria-current=move || (current() == Some(i)).then_some("step")>
+                        {t(key)}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+fn step_index(route: &Route) -> Option<usize> {
+    match route {
+        Route::Start => Some(0),
+        Route::Ask(_) => Some(1),
+        Route::Check => Some(2),
+        Route::Result => Some(3),
+        Route::Respond => Some(4),
+        Route::Record => Some(5),
+        Route::Postponed => None,
+    }
+}
+
+/// The page's name for the document title.
+fn page_name(def: &dva_core::Definition, route: &Route) -> String {
+    match route {
+        Route::Ask(id) => def
+            .section(id)
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| t("steps.ask")),
+        Route::Start => t("steps.start"),
+        Route::Check => t("steps.check"),
+        Route::Result => t("steps.result"),
+        Route::Respond => t("steps.respond"),
+        Route::Record => t("steps.record"),
+        Route::Postponed => t("postponed.title"),
+    }
+}
+
+/// Moves to another step, adding a history entry.
+pub fn navigate(route: &Route) {
+    browser::push_hash(&route.to_hash());
 }

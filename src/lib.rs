@@ -2,7 +2,12 @@
 //! The shell never makes a risk decision; it renders what the core computed.
 
 pub mod app;
+pub mod browser;
+pub mod components;
 pub mod route;
+pub mod screens;
+pub mod state;
+pub mod text;
 
 /// Installs the panic screen, then mounts the app in place of the loading message.
 pub fn start() {

@@ -1,0 +1,6 @@
+//! Small building blocks shared by the screens, following the GOV.UK Design System's patterns.
+pub mod error_summary;
+pub mod radios;
+
+pub use error_summary::{ErrorSummary, FieldError};
+pub use radios::{RadioOption, Radios};

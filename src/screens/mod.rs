@@ -1,0 +1,25 @@
+//! One component per step of the flow, each in its own file named after the step it serves.
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+mod ask;
+mod check;
+mod postponed;
+mod record;
+mod respond;
+mod result;
+mod start;
+
+/// The page for a route.
+pub fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Start => view! { <start::StartPage /> }.into_any(),
+        Route::Ask(section) => view! { <ask::AskPage section=section /> }.into_any(),
+        Route::Check => view! { <check::CheckPage /> }.into_any(),
+        Route::Result => view! { <result::ResultPage /> }.into_any(),
+        Route::Respond => view! { <respond::RespondPage /> }.into_any(),
+        Route::Record => view! { <record::RecordPage /> }.into_any(),
+        Route::Postponed => view! { <postponed::PostponedPage /> }.into_any(),
+    }
+}

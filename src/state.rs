@@ -1,0 +1,92 @@
+//! The screening in progress: one plain value, held in one signal. Components read it through
+//! the [`Ctx`] context and change it through its methods; the core computes everything else.
+use chrono::{DateTime, FixedOffset};
+use dva_core::{
+    ActionStatus, Answer, AnswerError, Answers, Assessment, Definition, Judgement,
+    SharingDecision, Source,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::route::Route;
+
+/// Everything entered in one screening. Serialisable so that drafts and the JSON download can
+/// carry it; it holds no signals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Screening {
+    pub worker: String,
+    pub service: String,
+    /// A reference or initials, never a full name.
+    pub client_reference: String,
+    pub answers: Answers,
+    pub judgement: Option<Judgement>,
+    pub action_statuses: Vec<ActionStatus>,
+    pub sharing: Vec<SharingDecision>,
+    /// When the worker started, in the browser's time zone.
+    pub started_at: Option<DateTime<FixedOffset>>,
+}
+
+/// The app's shared state, provided as context at the root. `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub def: &'static Definition,
+    pub screening: RwSignal<Screening>,
+    /// The core's assessment of the current answers; recomputed only when they change.
+    pub assessment: Memo<Assessment>,
+    pub route: RwSignal<Route>,
+    /// Where "Change" on check-your-answers came from, so the question page can return there.
+    pub return_to: RwSignal<Option<Route>>,
+}
+
+impl Ctx {
+    pub fn new(def: &'static Definition, route: Route) -> Ctx {
+        let screening = RwSignal::new(Screening::default());
+        let assessment = Memo::new(move |_| screening.with(|s| dva_core::assess(def, &s.answers)));
+        Ctx {
+            def,
+            screening,
+            assessment,
+            route: RwSignal::new(route),
+            return_to: RwSignal::new(None),
+        }
+    }
+
+    /// Records an answer given by the worker. Returns the core's objection if the value does not
+    /// fit the question (the UI only offers valid values, so this is a defect if it happens).
+    pub fn answer(&self, item_id: &str, answer: Answer) -> Result<(), AnswerError> {
+        self.answer_from(item_id, answer, Source::Worker)
+    }
+
+    pub fn answer_from(
+        &self,
+        item_id: &str,
+        answer: Answer,
+        source: Source,
+    ) -> Result<(), AnswerError> {
+        let mut result = Ok(());
+        self.screening
+            .update(|s| result = s.answers.set(self.def, item_id, answer, source));
+        result
+    }
+
+    pub fn clear_answer(&self, item_id: &str) {
+        self.screening.update(|s| s.answers.clear(item_id));
+    }
+
+    /// The recorded answer to an item, if any.
+    pub fn answer_of(&self, item_id: &str) -> Option<Answer> {
+        self.screening
+            .with(|s| s.answers.get(item_id).map(|r| r.answer.clone()))
+    }
+
+    /// Forgets the whole screening (postpone, quick exit, start again).
+    pub fn reset(&self) {
+        self.screening.set(Screening::default());
+        self.return_to.set(None);
+    }
+}
+
+/// The context, for components.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
