@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = process.env.DVA_DIST || path.join(ROOT, 'dist');
 // A deep sub-path, as on a service's intranet: proves the build's asset URLs are relative.
 export const BASE = '/intranet/tools/dva-screen/';
 
