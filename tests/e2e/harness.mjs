@@ -40,8 +40,8 @@ export async function startApp() {
  * Call `assertClean()` at the end of every test: it fails on any request that left the app's
  * origin and on any uncaught page error or console error.
  */
-export async function openPage(app, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await app.browser.newContext({ viewport, serviceWorkers: 'block' });
+export async function openPage(app, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+  const context = await app.browser.newContext({ viewport, serviceWorkers: 'block', ...options });
   const foreign = [];
   const errors = [];
   await context.route('**/*', (route) => {

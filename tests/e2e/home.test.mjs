@@ -24,7 +24,8 @@ test('shows the questionnaire title and version, with no foreign requests', asyn
 
 test('the network guard catches a request to another origin', async () => {
   // Proves the guard itself can fail: without this, a silent guard would pass every test.
-  const t = await openPage(app);
+  // The page's CSP would stop the request first (csp.test.mjs), so it is bypassed here.
+  const t = await openPage(app, { bypassCSP: true });
   await t.page.goto(app.url);
   await t.page.getByRole('heading', { level: 1 }).waitFor();
   await t.page.evaluate(() => fetch('https://example.invalid/leak').catch(() => {}));
