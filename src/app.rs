@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::safety::{HideScreenButton, HideScreenCover, QuickExit};
 use crate::route::Route;
 use crate::screens;
 use crate::state::Ctx;
@@ -49,26 +50,39 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
 
     let version = tf(
         "app.definition_version",
-        &[("id", def.id()), ("version", def.version()), ("date", def.date())],
+        &[
+            ("id", def.id()),
+            ("version", def.version()),
+            ("date", def.date()),
+        ],
     );
+    let covered = RwSignal::new(false);
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            browser::focus_main_heading();
-        }>{t("app.skip_link")}</a>
-        <header class="app-header">
-            <div class="app-header__inner">
-                <p class="app-header__name">{t("app.name")}</p>
-                <p class="app-header__privacy">{t("app.privacy_line")}</p>
-            </div>
-        </header>
-        <StepNav />
-        <main id="main" class="page">
-            {move || screens::page_for(ctx.route.get())}
-        </main>
-        <footer class="app-footer">
-            <p class="app-footer__version">{version}</p>
-        </footer>
+        <HideScreenCover covered=covered />
+        <div class="app" inert=move || covered.get()>
+            <a class="skip-link" href="#main" on:click=|ev| {
+                ev.prevent_default();
+                browser::focus_main_heading();
+            }>{t("app.skip_link")}</a>
+            <header class="app-header">
+                <div class="app-header__inner">
+                    <p class="app-header__name">{t("app.name")}</p>
+                    <div class="app-header__safety">
+                        <HideScreenButton covered=covered />
+                        <QuickExit />
+                    </div>
+                </div>
+            </header>
+            <StepNav />
+            <main id="main" class="page">
+                {move || screens::page_for(ctx.route.get())}
+            </main>
+            <footer class="app-footer">
+                <p class="app-footer__privacy">{t("app.privacy_line")}</p>
+                <p class="app-footer__privacy">{t("safety.exit_explained")}</p>
+                <p class="app-footer__version">{version}</p>
+            </footer>
+        </div>
     }
 }
 

@@ -29,6 +29,11 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// The document title.
+pub fn title() -> String {
+    document().map(|d| d.title()).unwrap_or_default()
+}
+
 /// Sets the document title (announced by screen readers on page change).
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
@@ -50,5 +55,20 @@ pub fn focus_main_heading() {
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Empties the page at once (quick exit): nothing of the screening stays on screen.
+pub fn blank_page() {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        body.set_inner_html("");
+    }
+    set_title("");
+}
+
+/// Leaves for `url`, replacing the current history entry so Back does not return to it.
+pub fn replace_location(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
     }
 }

@@ -1,6 +1,7 @@
 //! Small building blocks shared by the screens, following the GOV.UK Design System's patterns.
 pub mod error_summary;
 pub mod radios;
+pub mod safety;
 
 pub use error_summary::{ErrorSummary, FieldError};
 pub use radios::{RadioOption, Radios};

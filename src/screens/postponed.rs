@@ -1,12 +1,29 @@
-//! Scaffolding: replaced by the real screen.
+//! The screening was postponed because privacy, consent or a safe interpreter could not be had.
+//! Nothing was kept; the page says so and what to do next.
 use leptos::prelude::*;
+
+use crate::app::navigate;
+use crate::route::Route;
+use crate::text::t;
 
 #[component]
 pub fn PostponedPage() -> impl IntoView {
-    let ctx = crate::state::use_ctx();
     view! {
-        <h1 class="page__title" tabindex="-1">{ctx.def.title().to_string()}</h1>
-        <p>"postponed"</p>
-        
+        <h1 class="page__title" tabindex="-1">{t("postponed.title")}</h1>
+        <div class="notification postponed__kept">
+            <p class="postponed__kept-text">{t("postponed.intro")}</p>
+        </div>
+        <h2>{t("postponed.next.heading")}</h2>
+        <ul class="postponed__list">
+            <li>{t("postponed.next.alone")}</li>
+            <li>{t("postponed.next.interpreter")}</li>
+            <li>{t("postponed.next.consent")}</li>
+            <li>{t("postponed.next.safeguarding")}</li>
+        </ul>
+        <div class="button-group">
+            <button type="button" class="button button--secondary" on:click=|_| navigate(&Route::Start)>
+                {t("postponed.start_again")}
+            </button>
+        </div>
     }
 }

@@ -1,0 +1,137 @@
+//! Leaving quickly and hiding the screen, for a shared office where someone may walk in.
+//!
+//! - Quick exit (a button always visible, or Shift pressed three times within five seconds, the
+//!   GOV.UK "Exit this page" pattern; Escape is avoided because it also stops page loads): blanks
+//!   the page at once, forgets the screening, and replaces the current history entry with a
+//!   neutral page so Back does not return to it.
+//! - Hide screen: a cover that hides everything at once and lifts only on a deliberate click.
+//! - Idle cover: the same cover after a spell without input.
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::browser;
+use crate::text::t;
+
+/// Where quick exit goes: a neutral page shipped beside the app (it will become a service setting).
+pub const NEUTRAL_PAGE: &str = "neutral.html";
+/// How long without input before the cover hides the screen.
+pub const IDLE_AFTER: Duration = Duration::from_secs(10 * 60);
+/// How often the idle check runs.
+const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
+/// Three Shift presses within this window trigger quick exit.
+const SHIFT_WINDOW_MS: f64 = 5_000.0;
+
+/// Blanks the page, forgets the screening and leaves for the neutral page.
+pub fn quick_exit() {
+    // Blank first: whatever happens next, nothing stays on screen.
+    browser::blank_page();
+    if let Some(ctx) = use_context::<crate::state::Ctx>() {
+        ctx.reset();
+    }
+    browser::replace_location(NEUTRAL_PAGE);
+}
+
+/// The quick-exit button and the Shift×3 shortcut. Mount once, in the header.
+#[component]
+pub fn QuickExit() -> impl IntoView {
+    let presses = StoredValue::new(Vec::<f64>::new());
+    let listener = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Shift" || ev.repeat() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        let mut fired = false;
+        presses.update_value(|p| {
+            p.retain(|t| now - t < SHIFT_WINDOW_MS);
+            p.push(now);
+            fired = p.len() >= 3;
+        });
+        if fired {
+            quick_exit();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <div class="quick-exit">
+            <button type="button" class="button button--warning quick-exit__button" aria-describedby="quick-exit-hint" on:click=|_| quick_exit()>
+                {t("safety.quick_exit")}
+            </button>
+            <p class="quick-exit__hint" id="quick-exit-hint">{t("safety.quick_exit_hint")}</p>
+        </div>
+    }
+}
+
+/// The "Hide screen" button, in the header.
+#[component]
+pub fn HideScreenButton(covered: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary hide-screen__button" on:click=move |_| covered.set(true)>
+            {t("safety.hide")}
+        </button>
+    }
+}
+
+/// The neutral cover and the idle timer that raises it. Lives outside the part of the page that
+/// becomes inert while the cover is up, so its own button stays usable.
+#[component]
+pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
+    // Idle check: any input stamps the time; a slow interval raises the cover once the last
+    // input is IDLE_AFTER old. One interval and one timestamp cannot drift or double up.
+    let last_input = StoredValue::new(js_sys::Date::now());
+    let stamp = move || last_input.set_value(js_sys::Date::now());
+    let idle_ms = IDLE_AFTER.as_millis() as f64;
+    let interval = set_interval_with_handle(
+        move || {
+            if js_sys::Date::now() - last_input.get_value() >= idle_ms {
+                covered.set(true);
+            }
+        },
+        IDLE_CHECK_EVERY,
+    )
+    .ok();
+    let listeners = [
+        window_event_listener(leptos::ev::keydown, move |_| stamp()),
+        window_event_listener(leptos::ev::pointerdown, move |_| stamp()),
+        window_event_listener(leptos::ev::wheel, move |_| stamp()),
+        window_event_listener(leptos::ev::touchstart, move |_| stamp()),
+    ];
+    on_cleanup(move || {
+        for l in listeners {
+            l.remove();
+        }
+        if let Some(h) = interval {
+            h.clear();
+        }
+    });
+    let uncover = NodeRef::<leptos::html::Button>::new();
+    // The tab's title would give the screening away too: neutral while covered, then restored.
+    let saved_title = StoredValue::new(String::new());
+    Effect::new(move |was_covered: Option<bool>| {
+        let now_covered = covered.get();
+        if now_covered && was_covered != Some(true) {
+            saved_title.set_value(browser::title());
+            browser::set_title(&t("safety.cover_title"));
+        } else if !now_covered && was_covered == Some(true) {
+            browser::set_title(&saved_title.get_value());
+        }
+        if now_covered {
+            if let Some(b) = uncover.get() {
+                let _ = b.focus();
+            }
+        }
+        now_covered
+    });
+    view! {
+        <Show when=move || covered.get()>
+            <div class="cover" role="dialog" aria-modal="true" aria-labelledby="cover-text">
+                <div class="cover__inner">
+                    <p class="cover__text" id="cover-text">{t("safety.cover_text")}</p>
+                    <button type="button" class="button button--secondary cover__button" node_ref=uncover
+                        on:click=move |_| { covered.set(false); stamp(); }>
+                        {t("safety.uncover")}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,104 @@
+// Leaving quickly and hiding the screen: quick exit by button and by Shift pressed three times,
+// the hide-screen cover, and the idle cover after ten minutes (with a faked clock).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, openPage } from './harness.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+async function openApp(t) {
+  await t.page.goto(app.url);
+  await t.page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+async function assertExited(t, previousUrl) {
+  await t.page.waitForURL((u) => u.pathname.endsWith('/neutral.html'));
+  assert.equal(await t.page.title(), 'New tab');
+  assert.equal((await t.page.locator('body').innerText()).trim(), '');
+  // The app's entry was replaced, not pushed: Back goes to what came before it.
+  await t.page.goBack();
+  assert.notEqual(t.page.url(), previousUrl);
+}
+
+test('quick exit by button blanks the page and replaces the history entry', async () => {
+  const t = await openPage(app);
+  await t.page.goto('about:blank');
+  await openApp(t);
+  const appUrl = t.page.url();
+  await t.page.getByRole('button', { name: 'Quick exit' }).click();
+  await assertExited(t, appUrl);
+  assert.equal(t.page.url(), 'about:blank');
+  t.assertClean();
+  await t.close();
+});
+
+test('pressing Shift three times exits; two presses, or presses far apart, do not', async () => {
+  const t = await openPage(app);
+  await openApp(t);
+  const appUrl = t.page.url();
+  await t.page.keyboard.press('Shift');
+  await t.page.keyboard.press('Shift');
+  await t.page.waitForTimeout(200);
+  assert.equal(t.page.url(), appUrl, 'two presses must not exit');
+  await t.page.keyboard.press('Shift');
+  await assertExited(t, appUrl);
+  t.assertClean();
+  await t.close();
+});
+
+test('Shift presses spread over more than five seconds do not exit', async () => {
+  const t = await openPage(app);
+  await t.page.clock.install();
+  await openApp(t);
+  const appUrl = t.page.url();
+  for (let i = 0; i < 3; i += 1) {
+    await t.page.keyboard.press('Shift');
+    await t.page.clock.fastForward(3000);
+  }
+  assert.equal(t.page.url(), appUrl);
+  await t.page.getByRole('heading', { level: 1 }).waitFor();
+  t.assertClean();
+  await t.close();
+});
+
+test('hide screen covers everything until the worker chooses to show it again', async () => {
+  const t = await openPage(app);
+  await openApp(t);
+  const heading = await t.page.getByRole('heading', { level: 1 }).textContent();
+  assert.match(await t.page.title(), /DVA Screen/);
+  await t.page.getByRole('button', { name: 'Hide screen' }).click();
+  const show = t.page.getByRole('button', { name: 'Show the screen again' });
+  await show.waitFor();
+  // The cover is opaque, on top, and the page behind it is inert (no focus, no screen reader).
+  assert.equal(await t.page.locator('.app').getAttribute('inert'), '');
+  const hiddenTitle = await t.page.title();
+  assert.equal(hiddenTitle, 'New tab', 'the tab title gives nothing away');
+  const onTop = await t.page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('.cover') !== null);
+  assert.ok(onTop, 'the cover is on top');
+  assert.ok(await show.evaluate((b) => b === document.activeElement), 'focus is on the uncover button');
+  await t.page.keyboard.press('Tab');
+  assert.ok(await t.page.evaluate(() => !document.activeElement.closest('.app')), 'Tab stays out of the hidden page');
+  await show.click();
+  await t.page.getByRole('heading', { level: 1, name: heading.trim() }).waitFor();
+  assert.match(await t.page.title(), /DVA Screen/);
+  assert.equal(await t.page.locator('.app').getAttribute('inert'), null);
+  t.assertClean();
+  await t.close();
+});
+
+test('after ten minutes without input the cover hides the screen', async () => {
+  const t = await openPage(app);
+  await t.page.clock.install();
+  await openApp(t);
+  await t.page.clock.fastForward('09:00');
+  assert.equal(await t.page.locator('.cover').count(), 0, 'not yet at nine minutes');
+  await t.page.mouse.click(5, 300); // input restarts the timer
+  await t.page.clock.fastForward('09:00');
+  assert.equal(await t.page.locator('.cover').count(), 0, 'input restarted the timer');
+  await t.page.clock.fastForward('01:01');
+  await t.page.getByRole('button', { name: 'Show the screen again' }).waitFor();
+  t.assertClean();
+  await t.close();
+});
