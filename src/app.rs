@@ -51,6 +51,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     let version = tf(
         "app.definition_version",
         &[
+            ("title", def.title()),
             ("id", def.id()),
             ("version", def.version()),
             ("date", def.date()),

@@ -2,8 +2,8 @@
 //! the [`Ctx`] context and change it through its methods; the core computes everything else.
 use chrono::{DateTime, FixedOffset};
 use dva_core::{
-    ActionStatus, Answer, AnswerError, Answers, Assessment, Definition, Judgement,
-    SharingDecision, Source,
+    ActionStatus, Answer, AnswerError, Answers, Assessment, Definition, Judgement, SharingDecision,
+    Source,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -31,14 +31,21 @@ fn keys_used(dir: &Path, into: &mut BTreeSet<String>) {
 #[test]
 fn every_used_key_is_in_every_language() {
     let mut used = BTreeSet::new();
-    keys_used(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut used);
+    keys_used(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut used,
+    );
     assert!(used.len() > 10, "the scan found too few keys: {used:?}");
     for (lang, json) in dva_screen::text::LANGUAGES {
         let map: HashMap<String, String> =
             serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang} is not valid JSON: {e}"));
         let missing: Vec<_> = used.iter().filter(|k| !map.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{lang} lacks keys: {missing:?}");
-        let empty: Vec<_> = map.iter().filter(|(_, v)| v.trim().is_empty()).map(|(k, _)| k).collect();
+        let empty: Vec<_> = map
+            .iter()
+            .filter(|(_, v)| v.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect();
         assert!(empty.is_empty(), "{lang} has empty texts: {empty:?}");
     }
 }

@@ -7,6 +7,6 @@ pub fn RespondPage() -> impl IntoView {
     view! {
         <h1 class="page__title" tabindex="-1">{ctx.def.title().to_string()}</h1>
         <p>"respond"</p>
-        
+
     }
 }
