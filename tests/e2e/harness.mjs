@@ -3,6 +3,7 @@
 // asks for anything outside the app's own origin.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
@@ -80,4 +81,29 @@ function isOwn(url, origin) {
   } catch {
     return false;
   }
+}
+
+const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+let axeSource;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core inside the page against WCAG 2.2 AA and fails, listing every violation with its
+ * elements, if there is any. `where` names the screen in the failure message.
+ */
+export async function assertAccessible(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern (a script
+    // tag would be blocked by it, rightly).
+    axeSource ??= fs.readFileSync(AXE_PATH, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+  const problems = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  assert.deepEqual(problems, [], `accessibility violations on ${where}`);
 }
