@@ -259,8 +259,9 @@ pub fn AskPage(section: String) -> impl IntoView {
     let compact = is_inventory(def, &section.id);
     view! {
         <a class="back-link" href=back_href>{t("app.back")}</a>
-        <p class="page__caption">{tf("ask.progress", &[("n", &n.to_string()), ("total", &total.to_string())])}</p>
-        <h1 class="page__title" tabindex="-1">{section.title.clone()}</h1>
+        // The heading takes focus on arrival; describing it by the progress reads both out.
+        <p class="page__caption" id="ask-progress">{tf("ask.progress", &[("n", &n.to_string()), ("total", &total.to_string())])}</p>
+        <h1 class="page__title" tabindex="-1" aria-describedby="ask-progress">{section.title.clone()}</h1>
         {section.guidance.clone().map(|g| view! {
             <div class="inset ask__guidance">
                 <h2 class="ask__guidance-title">{t("ask.guidance.heading")}</h2>

@@ -103,6 +103,7 @@ pub fn StartPage() -> impl IntoView {
     let setting = def.section(SETTING);
 
     view! {
+        <p class="page__caption">{def.title().to_string()}</p>
         <h1 class="page__title" tabindex="-1">{t("start.title")}</h1>
         <ErrorSummary errors=errors.into() />
         <p>{t("start.intro")}</p>
