@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp, openPage } from './harness.mjs';
+import { startApp, openPage, assertAccessible } from './harness.mjs';
 import {
   answerFrequency, answerYesNo, back, changeAnswer, checkAnswer, checkRow, continueOn,
   continueTo, expectHeading, fillStart, goToCheck, group, progressText, selectedOption,
@@ -249,6 +249,38 @@ test('unanswered and prefer-not-to-say answers are highlighted and counted on ch
   await t.page.getByRole('button', { name: 'Continue to the result' }).click();
   await expectHeading(t.page, /./);
   assert.ok(t.page.url().endsWith('#/result'));
+  t.assertClean();
+  await t.close();
+});
+
+test('every screen of the first steps passes axe (WCAG 2.2 AA), errors, stops and reveals included', async () => {
+  const t = await openPage(app);
+  await t.page.goto(app.url);
+  await expectHeading(t.page, 'Before you ask');
+  await assertAccessible(t.page, 'start');
+  await continueOn(t.page);
+  await assertAccessible(t.page, 'start with errors');
+  await fillStart(t.page, { alone: 'No', interpreter: 'Yes, a family member or friend' });
+  await assertAccessible(t.page, 'start with stops');
+  await answerYesNo(t.page, q('set.alone'), 'Yes');
+  await t.page.getByRole('group', { name: /^Is an interpreter being used/ }).getByRole('radio', { name: 'No interpreter needed' }).check();
+  await continueOn(t.page);
+  await expectHeading(t.page, 'Relationship');
+  await answerYesNo(t.page, q('rel.current_partner'), 'Yes');
+  await assertAccessible(t.page, 'relationship');
+  await continueOn(t.page);
+  await answerFrequency(t.page, q('b.throat_grab'), 'Once', 'Not sure');
+  await assertAccessible(t.page, 'behaviours');
+  await continueTo(t.page, 'Substance use and abuse');
+  await t.page.getByLabel(q('subst.main')).fill('Alcohol');
+  await assertAccessible(t.page, 'substance use');
+  await continueTo(t.page, 'Readiness to change');
+  await assertAccessible(t.page, 'readiness');
+  await goToCheck(t.page);
+  await assertAccessible(t.page, 'check your answers');
+  await t.page.goto(`${app.url}#/postponed`);
+  await expectHeading(t.page, 'Screening postponed');
+  await assertAccessible(t.page, 'postponed');
   t.assertClean();
   await t.close();
 });
