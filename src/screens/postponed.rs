@@ -1,13 +1,18 @@
 //! The screening was postponed because privacy, consent or a safe interpreter could not be had.
 //! Nothing was kept; the page says so and what to do next.
+use dva_core::{ContactRole, Contacts};
 use leptos::prelude::*;
 
 use crate::app::navigate;
 use crate::route::Route;
-use crate::text::t;
+use crate::text::{t, tf};
 
 #[component]
 pub fn PostponedPage() -> impl IntoView {
+    // The national number, as the core words it ("Respect Phoneline: 0808 802 4040").
+    let phoneline = Contacts::default()
+        .get(ContactRole::RespectPhoneline)
+        .display();
     view! {
         <h1 class="page__title" tabindex="-1">{t("postponed.title")}</h1>
         <div class="notification postponed__kept">
@@ -17,7 +22,7 @@ pub fn PostponedPage() -> impl IntoView {
         <ul class="postponed__list">
             <li>{t("postponed.next.alone")}</li>
             <li>{t("postponed.next.interpreter")}</li>
-            <li>{t("postponed.next.consent")}</li>
+            <li>{tf("postponed.next.consent", &[("contact", &phoneline)])}</li>
             <li>{t("postponed.next.safeguarding")}</li>
         </ul>
         <div class="button-group">

@@ -52,6 +52,7 @@ test('postponing for privacy keeps nothing, not even after Back', async () => {
   await t.page.getByRole('button', { name: 'Postpone the screening' }).click();
   await expectHeading(t.page, 'Screening postponed');
   assert.match(await t.page.locator('main').innerText(), /Arrange another appointment when you can see him on his own/);
+  assert.match(await t.page.locator('main').innerText(), /Respect Phoneline: 0808 802 4040/);
   const leaks = async () => {
     const html = await t.page.content();
     const values = await t.page.$$eval('input, textarea', (els) => els.map((e) => e.value));
