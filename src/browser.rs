@@ -72,3 +72,99 @@ pub fn replace_location(url: &str) {
         let _ = w.location().replace(url);
     }
 }
+
+/// Opens the browser's print dialog (the print stylesheet decides what is printed).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Saves `text` as a file named `name` with the given MIME type, entirely in the browser: a Blob,
+/// an object URL, a temporary `<a download>` clicked, then the URL revoked.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+    }
+    a.click();
+    a.remove();
+    // Revoked shortly after, once the browser has started the download: nothing lingers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_millis(1500),
+    );
+    true
+}
+
+/// Writes `text` to the clipboard with the Clipboard API. `done(true)` when it was written,
+/// `done(false)` when the API is missing, throws or refuses (the caller then offers a fallback).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let promise = (|| {
+        let navigator = web_sys::window()?.navigator();
+        let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+        if clipboard.is_undefined() || clipboard.is_null() {
+            return None;
+        }
+        let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let promise = write.call1(&clipboard, &JsValue::from_str(text)).ok()?;
+        let then = js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        Some((promise, then))
+    })();
+    let Some((promise, then)) = promise else {
+        done(false);
+        return;
+    };
+    // Exactly one of the two callbacks runs; the shared cell hands `done` to whichever does.
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let on_ok = {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(true);
+            }
+        })
+    };
+    let done_again = done.clone();
+    let on_err = Closure::once_into_js(move |_: JsValue| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(false);
+        }
+    });
+    if then.call2(&promise, &on_ok, &on_err).is_err() {
+        // `then` itself threw: the rejection callback never runs, so report the failure here.
+        if let Some(f) = done_again.borrow_mut().take() {
+            f(false);
+        }
+    }
+}

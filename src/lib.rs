@@ -4,6 +4,8 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod export;
+pub mod outcome;
 pub mod route;
 pub mod screens;
 pub mod state;

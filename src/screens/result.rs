@@ -1,12 +1,595 @@
-//! Scaffolding: replaced by the real screen.
+//! Step 4, the result: the level of concern in words, what raised it (each red flag and reason
+//! with the answers behind it), gaps to follow up, the caveats, a chart of what was disclosed,
+//! and the worker's professional judgement. Every decision shown here was made by `dva-core`.
+use dva_core::summary::{answer_line, AnswerLine};
+use dva_core::{Assessment, Band, Domain, Judgement, JudgementError, Level};
 use leptos::prelude::*;
+
+use crate::app::navigate;
+use crate::components::{ErrorSummary, FieldError, RadioOption, Radios};
+use crate::outcome;
+use crate::route::Route;
+use crate::state::{use_ctx, Ctx};
+use crate::text::{t, tf};
+
+/// The CSS modifier for a level's colour (always shown beside the level in words).
+pub fn level_modifier(level: Level) -> &'static str {
+    match level {
+        Level::HighRisk => "high",
+        Level::SignificantConcern => "significant",
+        Level::AbuseDisclosed => "disclosed",
+        Level::NoAbuseDisclosed => "none",
+    }
+}
+
+/// The bands that count as disclosed, in chart order.
+pub const CHART_BANDS: [Band; 4] = [
+    Band::Once,
+    Band::TwoToTen,
+    Band::ElevenToTwenty,
+    Band::MoreThanTwenty,
+];
+
+/// One row of the disclosure chart: an abuse domain and how many behaviours were disclosed at
+/// each band ([`CHART_BANDS`] order), out of how many the domain has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartRow {
+    pub domain: Domain,
+    pub by_band: [usize; 4],
+    pub of: usize,
+}
+
+impl ChartRow {
+    pub fn disclosed(&self) -> usize {
+        self.by_band.iter().sum()
+    }
+}
+
+/// The chart's rows, one per abuse domain in display order.
+pub fn chart_rows(a: &Assessment) -> Vec<ChartRow> {
+    a.domains
+        .iter()
+        .map(|d| {
+            let mut by_band = [0; 4];
+            for x in a.disclosures.iter().filter(|x| x.domain == d.domain) {
+                if let Some(i) = CHART_BANDS.iter().position(|b| *b == x.band) {
+                    by_band[i] += 1;
+                }
+            }
+            ChartRow {
+                domain: d.domain,
+                by_band,
+                of: d.of,
+            }
+        })
+        .collect()
+}
+
+/// The chart's text alternative, one sentence per domain.
+pub fn chart_description(rows: &[ChartRow]) -> String {
+    rows.iter()
+        .map(|r| {
+            let bands: Vec<String> = CHART_BANDS
+                .iter()
+                .zip(r.by_band)
+                .filter(|(_, n)| *n > 0)
+                .map(|(b, n)| format!("{n} {}", b.worker_label().to_lowercase()))
+                .collect();
+            if bands.is_empty() {
+                format!("{}: none of {} disclosed.", r.domain.label(), r.of)
+            } else {
+                format!(
+                    "{}: {} of {} disclosed ({}).",
+                    r.domain.label(),
+                    r.disclosed(),
+                    r.of,
+                    bands.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The answer lines for item ids (skipping any not asked).
+pub fn lines_for(ctx: &Ctx, ids: &[String]) -> Vec<AnswerLine> {
+    ctx.screening.with(|s| {
+        ids.iter()
+            .filter_map(|id| ctx.def.item(id))
+            .filter_map(|item| answer_line(ctx.def, &s.answers, item))
+            .collect()
+    })
+}
 
 #[component]
 pub fn ResultPage() -> impl IntoView {
-    let ctx = crate::state::use_ctx();
-    view! {
-        <h1 class="page__title" tabindex="-1">{ctx.def.title().to_string()}</h1>
-        <p>"result"</p>
+    let ctx = use_ctx();
+    let level = Memo::new(move |_| outcome::level_in_effect(&ctx));
+    let computed = Memo::new(move |_| ctx.assessment.with(|a| a.level));
 
+    // Announce level changes after the page has opened (the heading is read on arrival).
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |prev: Option<Level>| {
+        let now = level.get();
+        if prev.is_some_and(|p| p != now) {
+            announcement.set(tf("result.level_now", &[("level", now.label())]));
+        }
+        now
+    });
+
+    view! {
+        <div class="result">
+            <div class=move || format!("result__panel result__panel--{}", level_modifier(level.get()))>
+                <h1 class="page__title result__title" tabindex="-1">
+                    <span class="result__caption">{t("result.caption")}</span>
+                    <span class="result__level">{move || level.get().label()}</span>
+                </h1>
+                <Show when=move || outcome::judged(&ctx).is_some_and(|j| j.is_ok())>
+                    <p class="result__panel-note">{t("result.panel_judged_note")}</p>
+                </Show>
+            </div>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+            <Show when=move || computed.get() == Level::NoAbuseDisclosed>
+                <div class="warning-text result__minimisation">
+                    <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                    <p><span class="visually-hidden">{t("result.warning")}</span>{t("result.no_abuse_caveat")}</p>
+                </div>
+            </Show>
+            <RaisedBy />
+            <Incomplete />
+            <section class="result__section wide" aria-labelledby="chart-heading">
+                <h2 id="chart-heading">{t("result.chart.heading")}</h2>
+                <BehaviourChart />
+            </section>
+            <Caveats />
+            <JudgementForm />
+            <div class="button-group no-print">
+                <button class="button" type="button" on:click=move |_| navigate(&Route::Respond)>
+                    {t("result.continue")}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Gaps to follow up when the core says the screen is incomplete, grouped by section so a
+/// long list stays readable; each section links to its questions.
+#[component]
+fn Incomplete() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let (incomplete, follow) = ctx.assessment.with(|a| (a.incomplete, a.follow_up.clone()));
+        if !incomplete {
+            return None;
+        }
+        let total = follow.len();
+        let groups = ctx
+            .def
+            .sections()
+            .iter()
+            .filter_map(|sec| {
+                let items: Vec<String> = follow
+                    .iter()
+                    .filter(|f| f.section == sec.id)
+                    .map(|f| {
+                        let label = ctx
+                            .def
+                            .item(&f.item_id)
+                            .map_or(f.item_id.clone(), |i| i.label.clone());
+                        format!("{label} ({})", f.gap.label())
+                    })
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    let n = items.len().to_string();
+                    view! {
+                        <li class="result__gap-group">
+                            <AnswerLink section=sec.id.clone() label=sec.title.clone() text=sec.title.clone() />
+                            {format!(": {}", tf("result.incomplete.count", &[("n", &n)]))}
+                            <p class="result__gap-items">{items.join("; ")}</p>
+                        </li>
+                    }
+                })
+            })
+            .collect_view();
+        Some(view! {
+            <section class="result__section result__incomplete" aria-labelledby="incomplete-heading">
+                <h2 id="incomplete-heading">{t("result.incomplete.heading")}</h2>
+                <p class="result__incomplete-reason">{tf("result.incomplete.body", &[("n", &total.to_string())])}</p>
+                <ul class="result__follow-up">{groups}</ul>
+            </section>
+        })
+    }
+}
+
+/// A link to the question page of a section, coming back to the result afterwards.
+#[component]
+fn AnswerLink(section: String, label: String, text: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let href = Route::Ask(section).to_hash();
+    view! {
+        <a href=href class="result__answer-link" on:click=move |_| ctx.return_to.set(Some(Route::Result))>
+            {text}<span class="visually-hidden">{format!(" ({label})")}</span>
+        </a>
+    }
+}
+
+/// The answers behind a finding: question label, the answer, and a link to the question.
+#[component]
+fn AnswersBehind(ids: Vec<String>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lines = lines_for(&ctx, &ids);
+    if lines.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <ul class="result__answers">
+            {lines.into_iter().map(|l| {
+                let section = ctx.def.item(&l.item_id).map(|i| i.section.clone()).unwrap_or_default();
+                view! {
+                    <li class="result__answer">
+                        <span class="result__answer-label">{l.label.clone()}</span>": "
+                        <span class="result__answer-value">{l.answer.clone()}</span>" "
+                        <span class="no-print">
+                            <AnswerLink section=section label=l.label.clone() text=t("result.see_answer") />
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Red flags, the cluster and the level reasons, each with the answers behind it.
+#[component]
+fn RaisedBy() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let a = ctx.assessment.get();
+        let flags = a.red_flags.clone();
+        let has_flags = !flags.is_empty();
+        let cluster = a.cluster.clone();
+        let reasons: Vec<_> = a
+            .reasons
+            .iter()
+            // High-risk reasons are the red flags and the cluster, shown above in full.
+            .filter(|r| r.supports != Level::HighRisk && r.supports != Level::NoAbuseDisclosed)
+            .cloned()
+            .collect();
+        view! {
+            <section class="result__section" aria-labelledby="flags-heading">
+                <h2 id="flags-heading">{t("result.flags.heading")}</h2>
+                {if has_flags {
+                    view! {
+                        <p>{tf("result.flags.count", &[("n", &flags.len().to_string())])}</p>
+                        <ul class="result__flags">
+                            {flags.into_iter().map(|f| view! {
+                                <li class="result__flag">
+                                    <h3 class="result__flag-title">{f.title}</h3>
+                                    <p>{f.explanation}</p>
+                                    <p class="result__behind">{t("result.answers_behind")}</p>
+                                    <AnswersBehind ids=f.item_ids />
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                } else {
+                    view! { <p>{t("result.flags.none")}</p> }.into_any()
+                }}
+                {cluster.map(|c| view! {
+                    <div class="result__cluster">
+                        <h3>{t("result.cluster.heading")}</h3>
+                        <p>{t("result.cluster.body")}</p>
+                        <AnswersBehind ids=c.item_ids() />
+                    </div>
+                })}
+            </section>
+            {(!reasons.is_empty()).then(|| view! {
+                <section class="result__section" aria-labelledby="reasons-heading">
+                    <h2 id="reasons-heading">{t("result.reasons.heading")}</h2>
+                    <ul class="result__reasons">
+                        {reasons.into_iter().map(|r| view! {
+                            <li class="result__reason">
+                                <p class="result__reason-text">
+                                    {r.text}" "
+                                    <span class=format!("tag result__tag result__tag--{}", level_modifier(r.supports))>{r.supports.label()}</span>
+                                </p>
+                                <details class="result__details">
+                                    <summary>{tf("result.reasons.answers", &[("n", &r.item_ids.len().to_string())])}</summary>
+                                    <AnswersBehind ids=r.item_ids />
+                                </details>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        }
+    }
+}
+
+#[component]
+fn Caveats() -> impl IntoView {
+    let ctx = use_ctx();
+    let caveats = ctx.assessment.with(|a| a.caveats.clone());
+    view! {
+        <section class="result__section result__caveats" aria-labelledby="caveats-heading">
+            <h2 id="caveats-heading">{t("result.caveats.heading")}</h2>
+            <ul>{caveats.into_iter().map(|c| view! { <li>{c.text}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+/// An inline SVG bar chart of disclosed behaviours per domain, stacked by how often, with a
+/// title and description for screen readers and the same numbers in a visible table.
+#[component]
+pub fn BehaviourChart() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let rows = ctx.assessment.with(chart_rows);
+        let max = rows.iter().map(|r| r.of).max().unwrap_or(1).max(1);
+        let desc = chart_description(&rows);
+        const LABEL_W: f64 = 210.0;
+        const BAR_W: f64 = 320.0;
+        const ROW_H: f64 = 34.0;
+        let unit = BAR_W / max as f64;
+        let height = ROW_H * rows.len() as f64 + 8.0;
+        let view_box = format!("0 0 640 {height}");
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let y = 4.0 + ROW_H * i as f64;
+                let mut x = LABEL_W;
+                let segments = r
+                    .by_band
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(b, n)| {
+                        let w = unit * *n as f64;
+                        let seg = view! {
+                            <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4.0).to_string()
+                                width=w.to_string() height=(ROW_H - 12.0).to_string() />
+                        };
+                        x += w;
+                        seg
+                    })
+                    .collect_view();
+                view! {
+                    <g>
+                        <text class="chart__label" x="0" y=(y + ROW_H / 2.0 + 2.0).to_string()>{r.domain.label()}</text>
+                        <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4.0).to_string()
+                            width=(unit * r.of as f64).to_string() height=(ROW_H - 12.0).to_string() />
+                        {segments}
+                        <text class="chart__count" x=(LABEL_W + BAR_W + 10.0).to_string() y=(y + ROW_H / 2.0 + 2.0).to_string()>
+                            {tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let table_rows = rows
+            .iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <th scope="row">{r.domain.label()}</th>
+                        {r.by_band.iter().map(|n| view! { <td class="chart-table__num">{n.to_string()}</td> }).collect_view()}
+                        <td class="chart-table__num">{tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <figure class="chart">
+                <svg class="chart__svg" role="img" aria-labelledby="chart-title chart-desc" viewBox=view_box
+                    preserveAspectRatio="xMinYMin meet">
+                    <title id="chart-title">{t("result.chart.title")}</title>
+                    <desc id="chart-desc">{desc}</desc>
+                    {bars}
+                </svg>
+                <ul class="chart__legend" aria-hidden="true">
+                    {CHART_BANDS.iter().enumerate().map(|(i, b)| view! {
+                        <li class="chart__legend-item">
+                            <span class=format!("chart__swatch chart__swatch--{i}")></span>{b.worker_label()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <table class="chart-table">
+                    <caption class="chart-table__caption">{t("result.chart.table_caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("result.chart.domain")}</th>
+                            {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label()}</th> }).collect_view()}
+                            <th scope="col" class="chart-table__num">{t("result.chart.total")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </figure>
+        }
+    }
+}
+
+/// Professional judgement: raise (or, where the core allows, lower) the level with a reason.
+#[component]
+fn JudgementForm() -> impl IntoView {
+    let ctx = use_ctx();
+    let choice = RwSignal::new(None::<String>);
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let level_error = RwSignal::new(None::<String>);
+    let reason_error = RwSignal::new(None::<String>);
+
+    let computed = ctx.assessment.with_untracked(|a| a.level);
+    let options: Vec<RadioOption> = Level::ALL
+        .iter()
+        .rev()
+        .map(|l| RadioOption {
+            value: l.id().to_owned(),
+            label: if *l == computed {
+                tf("result.judgement.option_computed", &[("level", l.label())])
+            } else {
+                l.label().to_owned()
+            },
+        })
+        .collect();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut errs = Vec::new();
+        level_error.set(None);
+        reason_error.set(None);
+        let Some(level) = choice
+            .get()
+            .and_then(|id| Level::ALL.into_iter().find(|l| l.id() == id))
+        else {
+            let msg = t("result.judgement.error_level");
+            level_error.set(Some(msg.clone()));
+            errs.push(FieldError {
+                field_id: "judgement-level".into(),
+                message: msg,
+            });
+            errors.set(errs);
+            return;
+        };
+        let judgement = Judgement {
+            level,
+            reason: reason.get(),
+        };
+        match ctx
+            .assessment
+            .with(|a| dva_core::apply_judgement(a, &judgement))
+        {
+            Ok(_) => {
+                errors.set(Vec::new());
+                ctx.screening.update(|s| s.judgement = Some(judgement));
+                choice.set(None);
+                reason.set(String::new());
+            }
+            Err(e) => {
+                let (field, sig) = match e {
+                    JudgementError::ReasonRequired => ("judgement-reason", reason_error),
+                    JudgementError::CannotLowerRedFlag => ("judgement-level", level_error),
+                };
+                sig.set(Some(e.to_string()));
+                errors.set(vec![FieldError {
+                    field_id: field.into(),
+                    message: e.to_string(),
+                }]);
+            }
+        }
+    };
+
+    let stored = move || ctx.screening.with(|s| s.judgement.clone());
+    view! {
+        <section class="result__section result__judgement no-print-controls" aria-labelledby="judgement-heading">
+            <h2 id="judgement-heading">{t("result.judgement.heading")}</h2>
+            {move || stored().map(|j| {
+                let computed = ctx.assessment.with(|a| a.level);
+                let valid = outcome::judged(&ctx);
+                let problem = valid.and_then(|v| v.err()).map(|e| e.to_string());
+                view! {
+                    <div class="result__compare">
+                        <div class=format!("result__compare-item result__compare-item--{}", level_modifier(computed))>
+                            <p class="result__compare-key">{t("result.judgement.computed")}</p>
+                            <p class="result__compare-value">{computed.label()}</p>
+                        </div>
+                        <div class=format!("result__compare-item result__compare-item--{}", level_modifier(j.level))>
+                            <p class="result__compare-key">{t("result.judgement.judged")}</p>
+                            <p class="result__compare-value">{j.level.label()}</p>
+                        </div>
+                    </div>
+                    <p class="result__judgement-reason"><strong>{t("result.judgement.reason_shown")}</strong>" "{j.reason.clone()}</p>
+                    {problem.map(|p| view! {
+                        <div class="warning-text"><span class="warning-text__icon" aria-hidden="true">"!"</span>
+                            <p><span class="visually-hidden">{t("result.warning")}</span>{tf("result.judgement.no_longer_applies", &[("problem", &p)])}</p></div>
+                    })}
+                    <button class="button button--secondary no-print" type="button"
+                        on:click=move |_| ctx.screening.update(|s| s.judgement = None)>
+                        {t("result.judgement.remove")}
+                    </button>
+                }
+            })}
+            <div class="no-print">
+                <p>{t("result.judgement.intro")}</p>
+                <ErrorSummary errors=errors.into() />
+                <form class="result__judgement-form" novalidate on:submit=submit>
+                    <Radios id="judgement-level".to_string() legend=t("result.judgement.level_legend")
+                        hint=t("result.judgement.level_hint")
+                        options=options
+                        selected=choice.into()
+                        on_select=Callback::new(move |v| choice.set(Some(v)))
+                        error=level_error.into() small=true />
+                    <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
+                        <label class="label" for="judgement-reason">{t("result.judgement.reason_label")}</label>
+                        <p class="hint" id="judgement-reason-hint">{t("result.judgement.reason_hint")}</p>
+                        {move || reason_error.get().map(|m| view! {
+                            <p class="error-message" id="judgement-reason-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        })}
+                        <textarea class="textarea" id="judgement-reason" name="judgement-reason" rows="4"
+                            class:textarea--error=move || reason_error.get().is_some()
+                            aria-describedby=move || if reason_error.get().is_some() { "judgement-reason-hint judgement-reason-error" } else { "judgement-reason-hint" }
+                            prop:value=move || reason.get()
+                            on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <button class="button button--secondary" type="submit">{t("result.judgement.submit")}</button>
+                </form>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dva_core::{Answer, Answers, Source, YesNo};
+
+    fn assessment(answers: &[(&str, Band)]) -> Assessment {
+        let def = dva_core::builtin().expect("built-in definition");
+        let mut a = Answers::new();
+        for (id, band) in answers {
+            a.set(
+                &def,
+                id,
+                Answer::Frequency {
+                    band: *band,
+                    last_12_months: band.is_disclosed().then_some(YesNo::Yes),
+                },
+                Source::Worker,
+            )
+            .expect("valid answer");
+        }
+        dva_core::assess(&def, &a)
+    }
+
+    #[test]
+    fn chart_rows_count_behaviours_by_domain_and_band() {
+        let a = assessment(&[
+            ("b.shouting", Band::Once),
+            ("b.yelling", Band::MoreThanTwenty),
+            ("b.throat_grab", Band::Once),
+            ("b.pushing", Band::Never),
+        ]);
+        let rows = chart_rows(&a);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0].domain, Domain::EmotionalVerbal);
+        assert_eq!(rows[0].by_band, [1, 0, 0, 1]);
+        let physical = rows.iter().find(|r| r.domain == Domain::Physical).unwrap();
+        assert_eq!(physical.by_band, [1, 0, 0, 0]);
+        assert!(physical.of >= 10);
+        let text = chart_description(&rows);
+        assert!(
+            text.contains("Emotional and verbal: 2 of 4 disclosed (1 once, 1 more than 20 times)."),
+            "{text}"
+        );
+        assert!(text.contains("Sexual: none of 2 disclosed."), "{text}");
+    }
+
+    #[test]
+    fn every_level_has_its_own_colour_modifier() {
+        let mods: std::collections::BTreeSet<_> =
+            Level::ALL.iter().map(|l| level_modifier(*l)).collect();
+        assert_eq!(mods.len(), 4);
     }
 }

@@ -1,0 +1,91 @@
+//! What the core concluded for the current screening, gathered in one place for the result,
+//! respond and record screens. Thin: every decision is a call into `dva-core`.
+use chrono::{DateTime, FixedOffset};
+use dva_core::{
+    Action, Answers, CompletedBy, Contacts, Definition, JudgedLevel, JudgementError, Level,
+    Summary, SummaryHeader, SummaryInput,
+};
+
+use leptos::prelude::*;
+
+use crate::state::{Ctx, Screening};
+
+/// The stored judgement checked against the current answers: `None` when there is none,
+/// `Some(Err)` when answers changed since and the core no longer accepts it.
+pub fn judged(ctx: &Ctx) -> Option<Result<JudgedLevel, JudgementError>> {
+    let judgement = ctx.screening.with(|s| s.judgement.clone())?;
+    Some(
+        ctx.assessment
+            .with(|a| dva_core::apply_judgement(a, &judgement)),
+    )
+}
+
+/// The level the worker acts on: the judged level if a valid judgement exists, else computed.
+pub fn level_in_effect(ctx: &Ctx) -> Level {
+    match judged(ctx) {
+        Some(Ok(j)) => j.judged(),
+        _ => ctx.assessment.with(|a| a.level),
+    }
+}
+
+/// The recommended actions, most urgent first (the core orders them).
+pub fn actions(ctx: &Ctx) -> Vec<Action> {
+    let judged = judged(ctx).and_then(Result::ok);
+    ctx.assessment.with(|a| {
+        ctx.screening.with(|s| {
+            dva_core::recommend_judged(
+                ctx.def,
+                a,
+                judged.as_ref(),
+                &s.answers,
+                &Contacts::default(),
+            )
+        })
+    })
+}
+
+/// Who completed the questions, from the setting section's answer.
+pub fn completed_by(def: &Definition, answers: &Answers) -> CompletedBy {
+    match answers.choice(def, "set.completed_by") {
+        Some("client_self") => CompletedBy::ClientSelfCompleted,
+        _ => CompletedBy::WorkerAdministered,
+    }
+}
+
+/// The date and time the summary carries: when the screening started, or, if that was never
+/// recorded, `fallback` (the moment the record page was opened). Fixed once per view so the
+/// screen, the copy and every download say the same.
+pub fn summary_time(s: &Screening, fallback: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    s.started_at.unwrap_or(fallback)
+}
+
+/// The referral summary for the current screening.
+pub fn summary(ctx: &Ctx, fallback_time: DateTime<FixedOffset>) -> Summary {
+    let judged = judged(ctx).and_then(Result::ok);
+    let actions = actions(ctx);
+    ctx.assessment.with(|a| {
+        ctx.screening.with(|s| {
+            dva_core::build(SummaryInput {
+                definition: ctx.def,
+                answers: &s.answers,
+                assessment: a,
+                judged: judged.as_ref(),
+                actions: &actions,
+                action_statuses: &s.action_statuses,
+                header: SummaryHeader {
+                    service: s.service.clone(),
+                    worker: s.worker.clone(),
+                    at: summary_time(s, fallback_time),
+                    client_reference: s.client_reference.clone(),
+                    completed_by: completed_by(ctx.def, &s.answers),
+                },
+                sharing: &s.sharing,
+            })
+        })
+    })
+}
+
+/// The current local time with its offset (the browser's time zone in wasm).
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
