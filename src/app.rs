@@ -36,10 +36,37 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    // Client mode guard: while the client holds the device only client pages exist, and out
+    // of it none does. A typed address (#/result) or Back to a worker page lands on his first
+    // page instead; the worker's code is the only way back (see screens::client).
+    Effect::new(move |_| {
+        let route = ctx.route.get();
+        let client = ctx.client_mode();
+        if route.is_client() != client {
+            let to = if client {
+                Route::ClientStart
+            } else if ctx.screening.with_untracked(|s| s.started_at.is_some()) {
+                Route::Check
+            } else {
+                Route::Start
+            };
+            browser::replace_hash(&to.to_hash());
+            ctx.route.set(to);
+        }
+    });
+
     // On every page change: new title, top of page, focus on the main heading.
     Effect::new(move |prev: Option<Route>| {
         let route = ctx.route.get();
-        browser::set_title(&tf("app.page_title", &[("page", &page_name(def, &route))]));
+        let title = if ctx.client_mode() {
+            tf(
+                "client.page_title",
+                &[("page", &screens::client::page_name(&ctx, &route))],
+            )
+        } else {
+            tf("app.page_title", &[("page", &page_name(def, &route))])
+        };
+        browser::set_title(&title);
         if prev.is_some_and(|p| p != route) {
             browser::scroll_to_top();
             // After the new page has rendered.
@@ -58,31 +85,51 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
         ],
     );
     let covered = RwSignal::new(false);
+    // Invariant: in client mode only the client shell renders (its header name, its pages, a
+    // plain footer). The step nav, worker pages and anything added to the worker layout are not
+    // in the document at all, so nothing of the result can be read, seen or inspected.
+    let client = Memo::new(move |_| ctx.client_mode());
     view! {
         <HideScreenCover covered=covered />
-        <div class="app" inert=move || covered.get()>
+        <div class="app" class:app--client=move || client.get() inert=move || covered.get()>
             <a class="skip-link" href="#main" on:click=|ev| {
                 ev.prevent_default();
                 browser::focus_main_heading();
             }>{t("app.skip_link")}</a>
             <header class="app-header">
                 <div class="app-header__inner">
-                    <p class="app-header__name">{t("app.name")}</p>
+                    <p class="app-header__name">{move || if client.get() { t("client.header") } else { t("app.name") }}</p>
                     <div class="app-header__safety">
                         <HideScreenButton covered=covered />
                         <QuickExit />
                     </div>
                 </div>
             </header>
-            <StepNav />
-            <main id="main" class="page">
-                {move || screens::page_for(ctx.route.get())}
-            </main>
-            <footer class="app-footer">
-                <p class="app-footer__privacy">{t("app.privacy_line")}</p>
-                <p class="app-footer__privacy">{t("safety.exit_explained")}</p>
-                <p class="app-footer__version">{version}</p>
-            </footer>
+            {move || if client.get() {
+                view! {
+                    <main id="main" class="page page--client">
+                        {move || screens::client::page_for(ctx.route.get())}
+                    </main>
+                    <footer class="app-footer">
+                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
+                    </footer>
+                }
+                .into_any()
+            } else {
+                let version = version.clone();
+                view! {
+                    <StepNav />
+                    <main id="main" class="page">
+                        {move || screens::page_for(ctx.route.get())}
+                    </main>
+                    <footer class="app-footer">
+                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
+                        <p class="app-footer__privacy">{t("safety.exit_explained")}</p>
+                        <p class="app-footer__version">{version}</p>
+                    </footer>
+                }
+                .into_any()
+            }}
         </div>
     }
 }
@@ -126,6 +173,12 @@ fn step_index(route: &Route) -> Option<usize> {
         Route::Respond => Some(4),
         Route::Record => Some(5),
         Route::Postponed => None,
+        Route::Handover => Some(1),
+        // Never shown: the client shell has no step nav.
+        Route::ClientStart
+        | Route::ClientQuestion(_)
+        | Route::ClientRecent(_)
+        | Route::ClientDone => None,
     }
 }
 
@@ -142,6 +195,12 @@ fn page_name(def: &dva_core::Definition, route: &Route) -> String {
         Route::Respond => t("steps.respond"),
         Route::Record => t("steps.record"),
         Route::Postponed => t("postponed.title"),
+        Route::Handover => t("handover.title"),
+        // Client pages are named by screens::client::page_name.
+        Route::ClientStart
+        | Route::ClientQuestion(_)
+        | Route::ClientRecent(_)
+        | Route::ClientDone => t("steps.ask"),
     }
 }
 

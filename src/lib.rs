@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod export;
+pub mod handover;
 pub mod outcome;
 pub mod route;
 pub mod screens;

@@ -20,20 +20,35 @@ pub enum Route {
     Record,
     /// The screening was postponed because privacy could not be had; nothing was kept.
     Postponed,
+    /// The worker chooses what the client answers on his own and sets the hand-back code.
+    Handover,
+    /// Client mode: what will happen (the first page the client sees).
+    ClientStart,
+    /// Client mode: one question, by item id.
+    ClientQuestion(String),
+    /// Client mode: "did this happen in the last 12 months?" after a disclosure, by item id.
+    ClientRecent(String),
+    /// Client mode: please give the device back; the worker's code returns to the worker pages.
+    ClientDone,
 }
 
 impl Route {
     /// Parses a location fragment such as `#/ask/behaviours`; anything unknown is the start page.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let mut parts = path.splitn(2, '/');
-        match (parts.next().unwrap_or(""), parts.next()) {
-            ("ask", Some(section)) if is_id(section) => Route::Ask(section.to_string()),
-            ("check", None) => Route::Check,
-            ("result", None) => Route::Result,
-            ("respond", None) => Route::Respond,
-            ("record", None) => Route::Record,
-            ("postponed", None) => Route::Postponed,
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            ["ask", section] if is_id(section) => Route::Ask(section.to_string()),
+            ["check"] => Route::Check,
+            ["result"] => Route::Result,
+            ["respond"] => Route::Respond,
+            ["record"] => Route::Record,
+            ["postponed"] => Route::Postponed,
+            ["handover"] => Route::Handover,
+            ["client"] => Route::ClientStart,
+            ["client", "q", item] if is_id(item) => Route::ClientQuestion(item.to_string()),
+            ["client", "q", item, "recent"] if is_id(item) => Route::ClientRecent(item.to_string()),
+            ["client", "done"] => Route::ClientDone,
             _ => Route::Start,
         }
     }
@@ -48,7 +63,24 @@ impl Route {
             Route::Respond => "#/respond".to_string(),
             Route::Record => "#/record".to_string(),
             Route::Postponed => "#/postponed".to_string(),
+            Route::Handover => "#/handover".to_string(),
+            Route::ClientStart => "#/client".to_string(),
+            Route::ClientQuestion(item) => format!("#/client/q/{item}"),
+            Route::ClientRecent(item) => format!("#/client/q/{item}/recent"),
+            Route::ClientDone => "#/client/done".to_string(),
         }
+    }
+
+    /// Whether this is a page of the client's own view. In client mode only these render; out
+    /// of it, none of them does.
+    pub fn is_client(&self) -> bool {
+        matches!(
+            self,
+            Route::ClientStart
+                | Route::ClientQuestion(_)
+                | Route::ClientRecent(_)
+                | Route::ClientDone
+        )
     }
 }
 
@@ -74,8 +106,30 @@ mod tests {
             Route::Respond,
             Route::Record,
             Route::Postponed,
+            Route::Handover,
+            Route::ClientStart,
+            Route::ClientQuestion("b.throat_grab".into()),
+            Route::ClientRecent("b.throat_grab".into()),
+            Route::ClientDone,
         ] {
             assert_eq!(Route::from_hash(&route.to_hash()), route);
+        }
+    }
+
+    #[test]
+    fn only_client_pages_are_client_routes() {
+        assert!(Route::from_hash("#/client").is_client());
+        assert!(Route::from_hash("#/client/q/b.pushing").is_client());
+        assert!(Route::from_hash("#/client/q/b.pushing/recent").is_client());
+        assert!(Route::from_hash("#/client/done").is_client());
+        for hash in [
+            "#/handover",
+            "#/result",
+            "#/check",
+            "#/ask/behaviours",
+            "#/",
+        ] {
+            assert!(!Route::from_hash(hash).is_client(), "{hash}");
         }
     }
 
@@ -89,6 +143,10 @@ mod tests {
             "#/ask/<script>",
             "#/check/extra",
             "#/ask/a b",
+            "#/client/q/",
+            "#/client/q/<b>",
+            "#/client/q/b.pushing/other",
+            "#/client/done/x",
         ] {
             assert_eq!(Route::from_hash(hash), Route::Start, "{hash}");
         }

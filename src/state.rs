@@ -36,6 +36,9 @@ pub struct Ctx {
     pub route: RwSignal<Route>,
     /// Where "Change" on check-your-answers came from, so the question page can return there.
     pub return_to: RwSignal<Option<Route>>,
+    /// The handover in progress, if the client holds the device (client mode). Kept here, not
+    /// in [`Screening`], so the hand-back code is never in a draft or a download.
+    pub handover: RwSignal<Option<crate::handover::Handover>>,
 }
 
 impl Ctx {
@@ -48,7 +51,13 @@ impl Ctx {
             assessment,
             route: RwSignal::new(route),
             return_to: RwSignal::new(None),
+            handover: RwSignal::new(None),
         }
+    }
+
+    /// Whether the client holds the device: only the client shell may render.
+    pub fn client_mode(&self) -> bool {
+        self.handover.with(Option::is_some)
     }
 
     /// Records an answer given by the worker. Returns the core's objection if the value does not
@@ -83,6 +92,7 @@ impl Ctx {
     pub fn reset(&self) {
         self.screening.set(Screening::default());
         self.return_to.set(None);
+        self.handover.set(None);
     }
 }
 

@@ -274,6 +274,9 @@ pub fn AskPage(section: String) -> impl IntoView {
             <button type="button" class="button" on:click=on_continue>
                 {move || if returning() { t("ask.save_return") } else { t("app.continue") }}
             </button>
+            <button type="button" class="button button--secondary" on:click=|_| navigate(&Route::Handover)>
+                {t("handover.open")}
+            </button>
         </div>
     }
     .into_any()

@@ -134,6 +134,9 @@ pub fn CheckPage() -> impl IntoView {
             <button type="button" class="button" on:click=move |_| navigate(&Route::Result)>
                 {t("check.continue")}
             </button>
+            <button type="button" class="button button--secondary" on:click=|_| navigate(&Route::Handover)>
+                {t("handover.open")}
+            </button>
         </div>
     }
     .into_any()

@@ -5,13 +5,15 @@ use crate::route::Route;
 
 mod ask;
 mod check;
+pub mod client;
+mod handover;
 mod postponed;
 mod record;
 mod respond;
 mod result;
 mod start;
 
-/// The page for a route.
+/// The page for a worker route. Client routes render nothing here: the app's guard moves on.
 pub fn page_for(route: Route) -> AnyView {
     match route {
         Route::Start => view! { <start::StartPage /> }.into_any(),
@@ -21,5 +23,11 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Respond => view! { <respond::RespondPage /> }.into_any(),
         Route::Record => view! { <record::RecordPage /> }.into_any(),
         Route::Postponed => view! { <postponed::PostponedPage /> }.into_any(),
+        Route::Handover => view! { <handover::HandoverPage /> }.into_any(),
+        // The client's pages render only in the client shell (see `client::page_for`).
+        Route::ClientStart
+        | Route::ClientQuestion(_)
+        | Route::ClientRecent(_)
+        | Route::ClientDone => ().into_any(),
     }
 }

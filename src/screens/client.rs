@@ -1,0 +1,564 @@
+//! The client's own view, while he holds the device: a welcome page, one question per page in
+//! the definition's plain client wording, and a page asking him to give the device back.
+//!
+//! Only client pages render here (see [`page_for`]); the app renders this instead of the worker
+//! layout while a handover is active. Nothing here reads the assessment: no level, flag, score,
+//! worker guidance or worker note can reach the page.
+use dva_core::answers::PREFER_NOT_TO_SAY_LABEL;
+use dva_core::{Answer, Band, Item, Response, Source, YesNo};
+use leptos::prelude::*;
+
+use super::ask::{answer_from_radio, clip_chars, radio_value};
+use crate::app::navigate;
+use crate::components::{ErrorSummary, FieldError};
+use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
+use crate::route::Route;
+use crate::state::{use_ctx, Ctx};
+use crate::text::{t, tf};
+
+/// The radio value for "Prefer not to say" (as on the worker's pages).
+const PREFER_NOT: &str = "prefer_not";
+/// The element id of the first option on a question page (the error summary links here).
+const FIRST_OPTION: &str = "client-answer";
+/// The hand-back code field.
+const CODE_ID: &str = "client-code";
+
+/// The page for a client route; any other route renders nothing (the app's guard moves on).
+pub fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::ClientStart => view! { <ClientStartPage /> }.into_any(),
+        Route::ClientQuestion(id) => view! { <ClientQuestionPage item_id=id /> }.into_any(),
+        Route::ClientRecent(id) => view! { <ClientRecentPage item_id=id /> }.into_any(),
+        Route::ClientDone => view! { <ClientDonePage /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The name of a client page, for the document title. Plain, and free of any result wording.
+pub fn page_name(ctx: &Ctx, route: &Route) -> String {
+    match route {
+        Route::ClientQuestion(id) | Route::ClientRecent(id) => match number(ctx, id) {
+            Some((n, total)) => progress(n, total),
+            None => t("client.question"),
+        },
+        Route::ClientDone => t("client.done.title"),
+        _ => t("client.start.title"),
+    }
+}
+
+fn progress(n: usize, total: usize) -> String {
+    tf(
+        "client.progress",
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    )
+}
+
+/// (position, total) of an item among the client's questions, for the current answers.
+fn number(ctx: &Ctx, item_id: &str) -> Option<(usize, usize)> {
+    let sections = ctx
+        .handover
+        .with(|h| h.as_ref().map(|h| h.sections.clone()))?;
+    ctx.screening
+        .with(|s| handover::question_number(ctx.def, &s.answers, &sections, item_id))
+}
+
+/// Every client page in order, for the current answers.
+fn pages(ctx: &Ctx) -> Vec<Route> {
+    let sections = ctx
+        .handover
+        .with_untracked(|h| h.as_ref().map(|h| h.sections.clone()))
+        .unwrap_or_default();
+    ctx.screening
+        .with_untracked(|s| handover::pages(ctx.def, &s.answers, &sections))
+}
+
+/// Replaces the address with `route` (no new history entry): for pages opened out of turn.
+fn redirect(route: Route) {
+    let ctx = use_ctx();
+    request_animation_frame(move || {
+        crate::browser::replace_hash(&route.to_hash());
+        ctx.route.set(route);
+    });
+}
+
+/// A GOV.UK back link that goes to `route`.
+#[component]
+fn BackLink(route: Route) -> impl IntoView {
+    view! { <a class="back-link client__back" href=route.to_hash()>{t("app.back")}</a> }
+}
+
+#[component]
+fn ClientStartPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let count = ctx
+        .handover
+        .with_untracked(|h| h.as_ref().map(|h| h.sections.clone()))
+        .map(|sections| {
+            ctx.screening
+                .with_untracked(|s| handover::questions(ctx.def, &s.answers, &sections).len())
+        })
+        .unwrap_or(0);
+    let start = move |_| {
+        let next = handover::next_page(&pages(&ctx), &Route::ClientStart);
+        navigate(&next);
+    };
+    view! {
+        <h1 class="page__title" tabindex="-1">{t("client.start.title")}</h1>
+        <p class="client__lead">{t("client.start.intro")}</p>
+        <ul class="client__steps">
+            <li>{t("client.start.one_at_a_time")}</li>
+            <li>{t("client.start.tap")}</li>
+            <li>{t("client.start.skip")}</li>
+            <li>{t("client.start.back")}</li>
+            <li>{t("client.start.give_back")}</li>
+        </ul>
+        <p class="client__lead">{tf("client.start.count", &[("n", &count.to_string())])}</p>
+        <button type="button" class="button client__button" on:click=start>{t("client.start.button")}</button>
+    }
+}
+
+/// One option of a client question: a large box, the whole of it a label.
+#[derive(Clone)]
+struct ClientOption {
+    value: String,
+    label: String,
+}
+
+/// The client's options for an item, in his own wording, "Prefer not to say" last.
+fn client_options(item: &Item) -> Vec<ClientOption> {
+    let opt = |value: &str, label: &str| ClientOption {
+        value: value.to_string(),
+        label: label.to_string(),
+    };
+    let mut options: Vec<ClientOption> = match &item.response {
+        Response::Frequency => Band::ALL
+            .iter()
+            .map(|b| opt(b.id(), b.client_label()))
+            .collect(),
+        Response::YesNo => YesNo::ALL
+            .iter()
+            .map(|v| opt(v.id(), v.client_label()))
+            .collect(),
+        Response::SingleChoice { options } => options
+            .iter()
+            .map(|o| opt(&o.id, &o.client_label))
+            .collect(),
+        Response::Scale { min, max, .. } => (*min..=*max)
+            .map(|n| opt(&n.to_string(), &n.to_string()))
+            .collect(),
+        Response::FreeText { .. } => Vec::new(),
+    };
+    options.push(opt(PREFER_NOT, PREFER_NOT_TO_SAY_LABEL));
+    options
+}
+
+/// A radio group whose legend is the page's heading (GOV.UK "one question per page"), with
+/// large options for unsteady hands.
+#[component]
+fn ClientRadios(
+    legend: String,
+    #[prop(optional)] hint: Option<String>,
+    options: Vec<ClientOption>,
+    selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+    error: Signal<Option<String>>,
+    #[prop(optional)] grid: bool,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let described_by = move || {
+        let mut ids = vec!["client-progress"];
+        if has_hint {
+            ids.push("client-hint");
+        }
+        if error.with(Option::is_some) {
+            ids.push("client-error");
+        }
+        ids.join(" ")
+    };
+    let inputs = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, opt)| {
+            let id = if i == 0 {
+                FIRST_OPTION.to_string()
+            } else {
+                format!("{FIRST_OPTION}-{i}")
+            };
+            let value = opt.value.clone();
+            let checked = opt.value.clone();
+            let prefer_not = opt.value == PREFER_NOT;
+            let for_id = id.clone();
+            view! {
+                <label class="client-option" class:client-option--apart=prefer_not for=for_id>
+                    <input class="client-option__input" type="radio" id=id name="client-answer"
+                        value=opt.value.clone()
+                        prop:checked=move || selected.get().as_deref() == Some(checked.as_str())
+                        on:change=move |_| on_select.run(value.clone()) />
+                    <span class="client-option__label">{opt.label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="client-question" class:client-question--error=move || error.with(Option::is_some)
+            aria-describedby=described_by>
+            <legend class="client-question__legend">
+                <h1 class="page__title client-question__title" tabindex="-1">{legend}</h1>
+            </legend>
+            {hint.map(|h| view! { <p class="hint client-question__hint" id="client-hint">{h}</p> })}
+            {move || error.get().map(|msg| view! {
+                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+            })}
+            <div class="client-question__options" class:client-question__options--grid=grid>{inputs}</div>
+        </fieldset>
+    }
+}
+
+/// The error summary for a question page with nothing chosen.
+fn choose_error() -> Vec<FieldError> {
+    vec![FieldError {
+        field_id: FIRST_OPTION.to_string(),
+        message: t("client.error.choose"),
+    }]
+}
+
+#[component]
+fn ClientQuestionPage(item_id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let def = ctx.def;
+    let here = Route::ClientQuestion(item_id.clone());
+    // Untracked: reading answers here would rebuild the page on every answer.
+    let item = def.item(&item_id);
+    let Some(item) = item.filter(|_| untrack(|| number(&ctx, &item_id)).is_some()) else {
+        // Not one of his questions now (typed address, or a condition changed): start over.
+        redirect(Route::ClientStart);
+        return ().into_any();
+    };
+    let section_title = def
+        .section(&item.section)
+        .map(|s| s.client_title.clone())
+        .unwrap_or_default();
+    let item_id_for_progress = item.id.clone();
+    let progress_text = move || match number(&ctx, &item_id_for_progress) {
+        Some((n, total)) => progress(n, total),
+        None => String::new(),
+    };
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
+    let back = handover::previous_page(&pages(&ctx), &here);
+    let next_here = here.clone();
+    let go_on = move || {
+        // Computed now: his answer may have added a follow-up or a new question.
+        navigate(&handover::next_page(&pages(&ctx), &next_here));
+    };
+    let body = match &item.response {
+        Response::FreeText { max_chars } => {
+            view! { <ClientText item=item max_chars=*max_chars errors=errors on_done=Callback::new(move |_| go_on()) /> }
+                .into_any()
+        }
+        _ => {
+            let selected = Signal::derive(move || ctx.answer_of(&item.id).map(|a| radio_value(&a)));
+            let on_select = Callback::new(move |value: String| {
+                let previous = ctx.answer_of(&item.id);
+                if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
+                    let _ = ctx.answer_from(&item.id, answer, Source::ClientSelfCompleted);
+                    errors.set(Vec::new());
+                }
+            });
+            let hint = match &item.response {
+                Response::Scale {
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                } => Some(tf(
+                    "client.scale.hint",
+                    &[
+                        ("min", &min.to_string()),
+                        ("min_label", min_label),
+                        ("max", &max.to_string()),
+                        ("max_label", max_label),
+                    ],
+                )),
+                _ => None,
+            };
+            let grid = matches!(item.response, Response::Scale { .. });
+            let legend = item.client_wording.clone();
+            let options = client_options(item);
+            let on_continue = move |_| {
+                if ctx.answer_of(&item.id).is_some() {
+                    go_on();
+                } else {
+                    errors.set(choose_error());
+                }
+            };
+            let radios = match hint {
+                Some(hint) => view! {
+                    <ClientRadios legend=legend hint=hint options=options selected=selected
+                        on_select=on_select error=error grid=grid />
+                }
+                .into_any(),
+                None => view! {
+                    <ClientRadios legend=legend options=options selected=selected
+                        on_select=on_select error=error grid=grid />
+                }
+                .into_any(),
+            };
+            view! {
+                {radios}
+                <button type="button" class="button client__button" on:click=on_continue>{t("app.continue")}</button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <BackLink route=back />
+        <ErrorSummary errors=Signal::derive(move || errors.get()) />
+        <p class="page__caption client__progress" id="client-progress">
+            <span class="client__section">{section_title}</span>
+            <span class="client__count">{progress_text}</span>
+        </p>
+        {body}
+        <StopLink />
+    }
+    .into_any()
+}
+
+/// A free-text question: the label is the page's heading. "Prefer not to say" is a button.
+#[component]
+fn ClientText(
+    item: &'static Item,
+    max_chars: usize,
+    errors: RwSignal<Vec<FieldError>>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let initial = match untrack(|| ctx.answer_of(&item.id)) {
+        Some(Answer::Text(s)) => s,
+        _ => String::new(),
+    };
+    let on_continue = move |_| {
+        if ctx.answer_of(&item.id).is_some() {
+            on_done.run(());
+        } else {
+            errors.set(vec![FieldError {
+                field_id: FIRST_OPTION.to_string(),
+                message: t("client.error.write"),
+            }]);
+        }
+    };
+    let prefer_not = move |_| {
+        let _ = ctx.answer_from(
+            &item.id,
+            Answer::PreferNotToSay,
+            Source::ClientSelfCompleted,
+        );
+        on_done.run(());
+    };
+    let has_error = move || errors.with(|e| !e.is_empty());
+    view! {
+        <div class="form-group client-question" class:client-question--error=has_error>
+            <h1 class="page__title client-question__title" tabindex="-1">
+                <label for=FIRST_OPTION>{item.client_wording.clone()}</label>
+            </h1>
+            {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
+                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+            })}
+            <textarea class="textarea client__textarea" id=FIRST_OPTION rows="3"
+                aria-describedby="client-progress"
+                prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    if text.trim().is_empty() {
+                        ctx.clear_answer(&item.id);
+                    } else {
+                        let _ = ctx.answer_from(&item.id, Answer::Text(clip_chars(&text, max_chars)), Source::ClientSelfCompleted);
+                        errors.set(Vec::new());
+                    }
+                }></textarea>
+        </div>
+        <div class="client__actions">
+            <button type="button" class="button client__button" on:click=on_continue>{t("app.continue")}</button>
+            <button type="button" class="button button--secondary client__button" on:click=prefer_not>{PREFER_NOT_TO_SAY_LABEL}</button>
+        </div>
+    }
+}
+
+/// "Did this happen in the last 12 months?", its own page after a disclosure.
+#[component]
+fn ClientRecentPage(item_id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let def = ctx.def;
+    let here = Route::ClientRecent(item_id.clone());
+    let band = move |item: &Item| match ctx.answer_of(&item.id) {
+        Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
+        _ => None,
+    };
+    let Some(item) = untrack(|| {
+        def.item(&item_id)
+            .filter(|i| number(&ctx, &i.id).is_some())
+            .filter(|i| needs_recent(i, ctx.answer_of(&i.id).as_ref()))
+    }) else {
+        redirect(Route::ClientStart);
+        return ().into_any();
+    };
+    let item_for_progress = item.id.clone();
+    let progress_text = move || match number(&ctx, &item_for_progress) {
+        Some((n, total)) => progress(n, total),
+        None => String::new(),
+    };
+    let said = untrack(|| band(item))
+        .map(Band::client_label)
+        .unwrap_or_default();
+    let hint = tf(
+        "client.recent.hint",
+        &[("question", &item.client_wording), ("answer", said)],
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
+    let selected = Signal::derive(move || match ctx.answer_of(&item.id) {
+        Some(Answer::Frequency {
+            last_12_months: Some(v),
+            ..
+        }) => Some(v.id().to_string()),
+        _ => ctx
+            .handover
+            .with(|h| {
+                h.as_ref()
+                    .is_some_and(|h| h.recent_declined.contains(&item.id))
+            })
+            .then(|| PREFER_NOT.to_string()),
+    });
+    let on_select = Callback::new(move |value: String| {
+        let Some(b) = band(item) else { return };
+        let last = YesNo::from_id(&value);
+        let _ = ctx.answer_from(
+            &item.id,
+            Answer::Frequency {
+                band: b,
+                last_12_months: last,
+            },
+            Source::ClientSelfCompleted,
+        );
+        ctx.handover.update(|h| {
+            if let Some(h) = h {
+                if last.is_none() {
+                    h.recent_declined.insert(item.id.clone());
+                } else {
+                    h.recent_declined.remove(&item.id);
+                }
+            }
+        });
+        errors.set(Vec::new());
+    });
+    let mut options: Vec<ClientOption> = YesNo::ALL
+        .iter()
+        .map(|v| ClientOption {
+            value: v.id().to_string(),
+            label: v.client_label().to_string(),
+        })
+        .collect();
+    options.push(ClientOption {
+        value: PREFER_NOT.to_string(),
+        label: PREFER_NOT_TO_SAY_LABEL.to_string(),
+    });
+    let back = handover::previous_page(&pages(&ctx), &here);
+    let next_here = here.clone();
+    let on_continue = move |_| {
+        if selected.get_untracked().is_some() {
+            navigate(&handover::next_page(&pages(&ctx), &next_here));
+        } else {
+            errors.set(choose_error());
+        }
+    };
+    view! {
+        <BackLink route=back />
+        <ErrorSummary errors=Signal::derive(move || errors.get()) />
+        <p class="page__caption client__progress" id="client-progress">
+            <span class="client__count">{progress_text}</span>
+        </p>
+        <ClientRadios legend=t("client.recent.legend") hint=hint options=options
+            selected=selected on_select=on_select error=error />
+        <button type="button" class="button client__button" on:click=on_continue>{t("app.continue")}</button>
+        <StopLink />
+    }
+    .into_any()
+}
+
+/// A quiet way to stop early and give the device back.
+#[component]
+fn StopLink() -> impl IntoView {
+    view! {
+        <p class="client__stop"><a class="link" href=Route::ClientDone.to_hash()>{t("client.stop")}</a></p>
+    }
+}
+
+/// Please give the device back. The worker's code (set at handover) returns to the worker pages.
+#[component]
+fn ClientDonePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let pages_now = pages(&ctx);
+    let back = handover::previous_page(&pages_now, &Route::ClientDone);
+    let typed = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let wrong = move || {
+        ctx.handover
+            .with(|h| h.as_ref().map_or(0, |h| h.wrong_tries))
+    };
+    let hand_back = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ok = ctx.handover.with_untracked(|h| {
+            h.as_ref()
+                .is_some_and(|h| h.code_matches(&typed.get_untracked()))
+        });
+        if ok {
+            // Route first, then mode: the worker shell renders straight onto check your answers.
+            ctx.route.set(Route::Check);
+            ctx.handover.set(None);
+            navigate(&Route::Check);
+        } else {
+            ctx.handover.update(|h| {
+                if let Some(h) = h {
+                    h.wrong_tries += 1;
+                }
+            });
+            typed.set(String::new());
+            errors.set(vec![FieldError {
+                field_id: CODE_ID.to_string(),
+                message: t("client.done.code_wrong"),
+            }]);
+        }
+    };
+    let has_error = move || errors.with(|e| !e.is_empty());
+    view! {
+        <BackLink route=back />
+        <ErrorSummary errors=Signal::derive(move || errors.get()) />
+        <h1 class="page__title" tabindex="-1">{t("client.done.title")}</h1>
+        <p class="client__lead">{t("client.done.give_back")}</p>
+        <p class="client__lead">{t("client.done.go_through")}</p>
+        <section class="client__worker" aria-labelledby="client-worker-heading">
+            <h2 class="client__worker-title" id="client-worker-heading">{t("client.done.worker_heading")}</h2>
+            <form class="client__code-form" on:submit=hand_back novalidate>
+                <div class="form-group" class:form-group--error=has_error>
+                    <label class="label" for=CODE_ID>{t("client.done.code_label")}</label>
+                    <p class="hint" id="client-code-hint">{t("client.done.code_hint")}</p>
+                    {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
+                        <p class="error-message" id="client-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+                    })}
+                    <input class="input input--short client__code" class:input--error=has_error
+                        id=CODE_ID type="password" inputmode="numeric" autocomplete="off"
+                        maxlength="8"
+                        aria-describedby=move || if has_error() { "client-code-hint client-code-error" } else { "client-code-hint" }
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--secondary">{t("client.done.code_button")}</button>
+            </form>
+            <Show when=move || { wrong() >= FORGOTTEN_HELP_AFTER }>
+                <div class="inset client__forgotten">
+                    <p>{t("client.done.forgotten")}</p>
+                </div>
+            </Show>
+        </section>
+    }
+}
