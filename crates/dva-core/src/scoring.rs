@@ -400,9 +400,14 @@ pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
         ));
     }
     if !red_flag_gaps.is_empty() {
+        // Named by the items' labels, which the worker sees, never by their internal ids.
+        let labels: Vec<&str> = red_flag_gaps
+            .iter()
+            .map(|id| def.item(id).map_or(*id, |item| item.label.as_str()))
+            .collect();
         why.push(format!(
             "questions that can raise a red flag are not yet answered or he preferred not to say ({})",
-            red_flag_gaps.join(", ")
+            labels.join(", ")
         ));
     }
     let incomplete = !why.is_empty();
