@@ -1,6 +1,6 @@
 //! Leaving quickly and hiding the screen, for a shared office where someone may walk in.
 //!
-//! - Quick exit (a button always visible, or Shift pressed three times within five seconds, the
+//! - Quick exit (a button always visible, or Shift pressed on its own three times within five seconds, the
 //!   GOV.UK "Exit this page" pattern; Escape is avoided because it also stops page loads): blanks
 //!   the page at once, forgets the screening, and replaces the current history entry with a
 //!   neutral page so Back does not return to it.
@@ -35,8 +35,22 @@ pub fn quick_exit() {
 #[component]
 pub fn QuickExit() -> impl IntoView {
     let presses = StoredValue::new(Vec::<f64>::new());
-    let listener = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "Shift" || ev.repeat() {
+    // Only Shift pressed and released on its own counts (as in GOV.UK's "Exit this page"):
+    // Shift held to type a capital or to move back with Shift+Tab is a modifier, and any other
+    // key starts the count again, so a keyboard user tabbing backwards never exits by accident.
+    let modifier = StoredValue::new(false);
+    let down = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Shift" {
+            if !ev.repeat() {
+                modifier.set_value(false);
+            }
+        } else {
+            modifier.set_value(true);
+            presses.update_value(Vec::clear);
+        }
+    });
+    let listener = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() != "Shift" || modifier.get_value() {
             return;
         }
         let now = js_sys::Date::now();
@@ -50,6 +64,7 @@ pub fn QuickExit() -> impl IntoView {
             quick_exit();
         }
     });
+    on_cleanup(move || down.remove());
     on_cleanup(move || listener.remove());
     view! {
         <div class="quick-exit">

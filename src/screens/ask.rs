@@ -178,6 +178,18 @@ pub fn focus_pending() {
             let Some(el) = document().get_element_by_id(&id) else {
                 return;
             };
+            // A radio group is entered on its chosen answer, as Tab enters it: arrow keys then
+            // move on from the answer given, and Space cannot choose the first option by mistake.
+            let el = el
+                .get_attribute("name")
+                .filter(|_| el.get_attribute("type").as_deref() == Some("radio"))
+                .and_then(|name| {
+                    document()
+                        .query_selector(&format!("input[type=radio][name=\"{name}\"]:checked"))
+                        .ok()
+                        .flatten()
+                })
+                .unwrap_or(el);
             // Show the whole question, legend included, not just its first radio.
             let container = el.closest(".question").ok().flatten();
             container

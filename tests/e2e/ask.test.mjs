@@ -185,8 +185,9 @@ test('"Change" on check your answers goes to the question and "Save and return" 
 
   await changeAnswer(t.page, item('b.pushing').label);
   await expectHeading(t.page, 'Behaviours in relationships');
-  // Focus lands on the question itself, not just the page.
-  await t.page.waitForFunction(() => document.activeElement?.id === 'q-b-pushing');
+  // Focus lands on the question itself, not just the page: on its chosen answer, as Tab would.
+  await t.page.waitForFunction(() => document.activeElement?.name === 'q-b-pushing' && document.activeElement.checked);
+  assert.equal(await t.page.evaluate(() => document.activeElement.value), '2_10');
   await answerFrequency(t.page, q('b.pushing'), 'More than 20 times', 'Yes');
   await t.page.getByRole('button', { name: 'Save and return to check your answers' }).click();
   await expectHeading(t.page, 'Check your answers');
@@ -204,6 +205,7 @@ test('"Change" on check your answers goes to the question and "Save and return" 
   // Once back on check, "Change" is over: Back to the question page shows Continue again.
   await changeAnswer(t.page, item('rel.current_partner').label);
   await expectHeading(t.page, 'Relationship');
+  // Not answered: the group's first option takes focus.
   await t.page.waitForFunction(() => document.activeElement?.id === 'q-rel-current_partner');
   await t.page.getByRole('button', { name: 'Save and return to check your answers' }).click();
   await expectHeading(t.page, 'Check your answers');

@@ -48,6 +48,30 @@ test('pressing Shift three times exits; two presses, or presses far apart, do no
   await t.close();
 });
 
+test('Shift used as a modifier (Shift+Tab, capitals) never counts towards quick exit', async () => {
+  const t = await openPage(app);
+  await openApp(t);
+  const appUrl = t.page.url();
+  // A keyboard user moving backwards through a form, and typing a capitalised name.
+  for (let i = 0; i < 5; i += 1) await t.page.keyboard.press('Shift+Tab');
+  await t.page.getByLabel('Your name').focus();
+  await t.page.keyboard.type('Sam O Keyworker');
+  await t.page.waitForTimeout(200);
+  assert.equal(t.page.url(), appUrl, 'Shift+Tab and capitals must not exit');
+  // Another key between lone Shift presses starts the count again.
+  await t.page.keyboard.press('Shift');
+  await t.page.keyboard.press('Shift');
+  await t.page.keyboard.press('a');
+  await t.page.keyboard.press('Shift');
+  await t.page.waitForTimeout(200);
+  assert.equal(t.page.url(), appUrl, 'a key between the presses resets the count');
+  await t.page.keyboard.press('Shift');
+  await t.page.keyboard.press('Shift');
+  await assertExited(t, appUrl);
+  t.assertClean();
+  await t.close();
+});
+
 test('Shift presses spread over more than five seconds do not exit', async () => {
   const t = await openPage(app);
   await t.page.clock.install();
