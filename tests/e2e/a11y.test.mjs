@@ -2,7 +2,12 @@
 // 320 CSS px without horizontal scrolling, and the axe check's own ability to fail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startApp, openPage, assertAccessible } from './harness.mjs';
+import { answerYesNo, changeAnswer, continueOn, expectHeading, fillStart } from './pages/worker-ask.mjs';
+import { recordPage, resultPage, respondPage } from './pages/worker-result.mjs';
+import { answerItem, askedSections, definition, label, quietAnswers } from './pages/worker-flow.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -36,3 +41,216 @@ test('the start page has no axe violations and reflows at 320 px, also in forced
   t.assertClean();
   await t.close();
 });
+
+// ---------------------------------------------------------------------------------------------
+// Every screen and state of the worker flow, in four ways of viewing it. One walk through the
+// flow visits: start (empty, with its error summary, with a stop), every question section (the
+// behaviours with and without a "last 12 months" follow-up), check your answers, the result at
+// each of the four levels (and the judgement form's error states), respond and refer (and its
+// error state), and the record. At each, the mode's checks run. With DVA_SHOTS=<dir> set, a
+// full-page PNG of each screen is saved there for a person to look at.
+
+const SHOTS = process.env.DVA_SHOTS;
+
+/** Every button, link-button, radio, checkbox and details toggle on screen, smaller than 24 x 24. */
+async function smallTargets(page) {
+  return page.evaluate(() => [...document.querySelectorAll(
+    'button, .link-button, a.button, input[type=radio], input[type=checkbox], summary',
+  )].filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden, [inert], [hidden]'))
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width < 24 || box.height < 24)
+    .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)}`));
+}
+
+/** Anything sticking out of the viewport sideways, or cut off by an overflow-hidden box. */
+async function clipped(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('.visually-hidden, .skip-link, svg, [hidden]') || el.getClientRects().length === 0) continue;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.right > width + 1 || box.left < -1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} runs from ${box.left.toFixed(0)} to ${box.right.toFixed(0)} in ${width}px`);
+      } else if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} hides ${el.scrollWidth - el.clientWidth}px of its content`);
+      }
+    }
+    return out.slice(0, 10);
+  });
+}
+
+/** CSS animations or transitions that would still move. */
+async function moving(page) {
+  return page.evaluate(() => {
+    const secs = (v) => v.split(',').map((s) => parseFloat(s) * (s.trim().endsWith('ms') ? 0.001 : 1));
+    const out = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const s = getComputedStyle(el, pseudo);
+        const anim = s.animationName !== 'none' && secs(s.animationDuration).some((d) => d > 0);
+        const trans = secs(s.transitionDuration).some((d) => d > 0);
+        if (anim || trans) out.push(`${el.tagName.toLowerCase()}${pseudo ?? ''}.${el.className}: ${s.animationName} ${s.animationDuration} / ${s.transitionDuration}`);
+      }
+    }
+    return out.slice(0, 10);
+  });
+}
+
+test('the layout checks fail on real problems (wide content, cut-off text, small targets, motion)', async () => {
+  const t = await openPage(app, { viewport: { width: 320, height: 640 } });
+  await t.page.goto(app.url);
+  await t.page.locator('main h1').waitFor();
+  assert.deepEqual(await smallTargets(t.page), []);
+  assert.deepEqual(await clipped(t.page), []);
+  await t.page.evaluate(() => {
+    const main = document.querySelector('main');
+    const wide = Object.assign(document.createElement('p'), { textContent: 'x'.repeat(200), className: 'too-wide' });
+    wide.style.cssText = 'width: 600px; max-width: none';
+    const cut = Object.assign(document.createElement('div'), { className: 'cut-off' });
+    cut.style.cssText = 'width: 50px; overflow: hidden; white-space: nowrap';
+    cut.textContent = 'A long line that does not fit in fifty pixels';
+    const tiny = Object.assign(document.createElement('button'), { textContent: 'x', className: 'tiny' });
+    tiny.style.cssText = 'width: 16px; height: 16px; padding: 0; transition: opacity 0.3s';
+    main.append(wide, cut, tiny);
+  });
+  await assert.rejects(noHorizontalScroll(t.page, 'start with a wide line'), /px wide/);
+  const cutOff = await clipped(t.page);
+  assert.ok(cutOff.some((s) => s.includes('too-wide')), cutOff.join('; '));
+  assert.ok(cutOff.some((s) => s.includes('cut-off')), cutOff.join('; '));
+  assert.ok((await smallTargets(t.page)).some((s) => s.startsWith('button "x" 16.0x16.0')));
+  assert.ok((await moving(t.page)).some((s) => s.includes('tiny')), 'a transition is found');
+  t.assertClean();
+  await t.close();
+});
+
+const MODES = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  narrow: { viewport: { width: 320, height: 640 } },
+  zoom200: { viewport: { width: 640, height: 800 } },
+  forced: { viewport: { width: 1280, height: 900 } },
+};
+
+async function checksFor(mode, page, where) {
+  await page.locator('main h1').waitFor();
+  await assertAccessible(page, `${where} (${mode})`);
+  if (mode !== 'forced') await noHorizontalScroll(page, `${where} (${mode})`);
+  if (mode === 'desktop' || mode === 'narrow') {
+    assert.deepEqual(await smallTargets(page), [], `${where} (${mode}): targets smaller than 24 x 24 CSS px`);
+  }
+  if (mode === 'desktop') assert.deepEqual(await moving(page), [], `${where}: motion with prefers-reduced-motion: reduce`);
+  if (mode === 'zoom200' || mode === 'narrow') assert.deepEqual(await clipped(page), [], `${where} (${mode}): content cut off`);
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const name = `${mode}-${where.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`;
+    // In tiles one and a half screens tall, so that each can be read at full size.
+    const { width, height } = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight,
+    }));
+    const tile = Math.round(page.viewportSize().height * 1.5);
+    for (let y = 0, i = 1; y < height; y += tile, i += 1) {
+      await page.screenshot({
+        path: path.join(SHOTS, name.replace(/\.png$/, `-${i}.png`)),
+        fullPage: true,
+        clip: { x: 0, y, width, height: Math.min(tile, height - y) },
+      });
+    }
+  }
+}
+
+/** The whole walk; `check(where)` runs at every screen and state. */
+async function walk(page, url, check) {
+  await page.goto(url);
+  await check('start');
+  await continueOn(page);
+  await page.locator('.error-summary').waitFor();
+  await check('start with the error summary');
+  await fillStart(page, { alone: 'No' });
+  await page.getByRole('button', { name: 'Postpone the screening' }).waitFor();
+  await check('start with a stop');
+  await answerYesNo(page, /^Is the client on his own/, 'Yes');
+  await continueOn(page);
+
+  const answers = { ...quietAnswers(), 'children.any': 'Yes', 'children.baby': 'No', 'children.present': 'No', 'children.harmed': 'No', 'children.social_care': 'No' };
+  for (const section of askedSections) {
+    await expectHeading(page, section.title);
+    for (const it of definition.items.filter((i) => i.section === section.id)) {
+      if (it.id in answers) await answerItem(page, it.id, answers[it.id]);
+    }
+    await check(`ask ${section.title}`);
+    await continueOn(page);
+  }
+  await expectHeading(page, 'Check your answers');
+  await check('check your answers');
+
+  const toResult = async () => {
+    await page.getByRole('button', { name: 'Continue to the result' }).click();
+    await page.getByRole('button', { name: 'Record my judgement' }).waitFor();
+  };
+  await toResult();
+  await expectHeading(page, /No abuse disclosed in this screen/);
+  await check('result no abuse disclosed');
+  await page.getByRole('button', { name: 'Record my judgement' }).click();
+  await page.locator('.error-summary').waitFor();
+  await check('result with the judgement error');
+
+  await resultPage(page).continue();
+  await check('respond and refer');
+  await page.getByRole('button', { name: 'Add this decision' }).click();
+  await page.locator('.error-summary').waitFor();
+  await check('respond with the sharing error');
+  await respondPage(page).continue();
+  await recordPage(page).open();
+  await check('record');
+
+  // Raise the level one disclosure at a time through "Change" on check your answers.
+  const disclose = async (id, level, where) => {
+    await page.evaluate(() => { location.hash = '#/check'; });
+    await expectHeading(page, 'Check your answers');
+    await changeAnswer(page, label(id));
+    await answerItem(page, id, ['Once', 'Yes']);
+    if (where === 'ask Behaviours with a disclosure') await check(where);
+    await continueOn(page);
+    await expectHeading(page, 'Check your answers');
+    await toResult();
+    await expectHeading(page, level);
+  };
+  await disclose('b.shouting', /Abusive behaviour disclosed/, 'ask Behaviours with a disclosure');
+  await check('result abusive behaviour disclosed');
+  await disclose('b.pushing', /Significant concern/);
+  await check('result significant concern');
+  await disclose('b.throat_grab', /High risk: act today/);
+  await check('result high risk');
+  await resultPage(page).judge('Significant concern', 'Only once');
+  await resultPage(page).errorSummary().waitFor();
+  await check('result high risk with the refused lowering');
+  await resultPage(page).continue();
+  await check('respond and refer high risk');
+  await respondPage(page).continue();
+  await recordPage(page).open();
+  await check('record high risk');
+}
+
+for (const [mode, { viewport }] of Object.entries(MODES)) {
+  test(`every screen and state of the worker flow: ${{
+    desktop: 'axe, 24 px targets and no motion with reduced motion, at 1280 px',
+    narrow: 'axe, reflow without horizontal scrolling, nothing cut off and 24 px targets at 320 px',
+    zoom200: 'axe, no horizontal scrolling and nothing cut off with text at 200 % (640 px)',
+    forced: 'axe in forced colours (Windows high contrast)',
+  }[mode]}`, async () => {
+    const t = await openPage(app, { viewport });
+    if (mode === 'desktop') await t.page.emulateMedia({ reducedMotion: 'reduce' });
+    if (mode === 'forced') await t.page.emulateMedia({ forcedColors: 'active' });
+    let zoomed = false;
+    await walk(t.page, app.url, async (where) => {
+      if (mode === 'zoom200' && !zoomed) {
+        await t.page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+        zoomed = true;
+      }
+      await checksFor(mode, t.page, where);
+    });
+    t.assertClean();
+    await t.close();
+  });
+}

@@ -111,6 +111,14 @@ test('print: controls and navigation are hidden, the summary and chart show, and
   assert.equal(await t.page.getByRole('navigation', { name: 'Steps of the screening' }).isVisible(), false);
   assert.equal(await t.page.locator('.app-footer').isVisible(), false);
   await t.page.getByRole('heading', { level: 2, name: 'Referral summary' }).waitFor({ state: 'visible' });
+  // On paper the title is "Referral summary": the screen's "Record" heading is not printed, and
+  // the summary's title is the first and largest heading.
+  const printed = await t.page.evaluate(() => [...document.querySelectorAll('h1, h2')]
+    .filter((h) => h.getClientRects().length > 0)
+    .map((h) => ({ text: h.textContent.trim(), size: parseFloat(getComputedStyle(h).fontSize) })));
+  assert.equal(printed[0].text, 'Referral summary', JSON.stringify(printed.slice(0, 3)));
+  assert.ok(printed.every((h) => h.text !== 'Record'), 'the "Record" heading is not printed');
+  assert.ok(printed.slice(1).every((h) => h.size < printed[0].size), 'the title is the largest printed heading');
   assert.ok(await t.page.getByText('Client reference', { exact: true }).isVisible());
   assert.ok(await t.page.getByRole('img', { name: 'Behaviours disclosed, by type and how often' }).isVisible());
   const pdf = await t.page.pdf({ format: 'A4' });

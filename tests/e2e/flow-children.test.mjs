@@ -1,0 +1,121 @@
+// One whole screening entered through the UI: repeated physical violence (pushing 11 to 20
+// times, punching 2 to 10 times, both in the last 12 months) with children in the household who
+// were there during incidents. No red-flag rule in questionnaire.json reads these answers (no
+// strangulation, weapon, threats to kill, pregnancy or baby, injury, escalation, separation,
+// fear, breach or crisis), so by the level rules in dva-core's scoring.rs the level is
+// "Significant concern": physical violence, a behaviour at 11 times or more, and children
+// present. The children's safeguarding action is due this week (not today: the level is not
+// high and no child was harmed or threatened).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, openPage, assertAccessible } from './harness.mjs';
+import { expectHeading, startScreening } from './pages/worker-ask.mjs';
+import { resultPage, respondPage, recordPage } from './pages/worker-result.mjs';
+import { answerAllSections, FORBIDDEN_WORDS, label, quietAnswers } from './pages/worker-flow.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+const CHILDREN_SAFEGUARDING = "Follow your local children's safeguarding procedure";
+
+test('children present with repeated violence: significant concern, findings cite the answers, children\'s safeguarding this week, summary\'s children section', async () => {
+  const t = await openPage(app, { acceptDownloads: true });
+  await t.page.goto(app.url);
+  await startScreening(t.page, { clientRef: 'CH-3' });
+  await answerAllSections(t.page, {
+    ...quietAnswers(),
+    'b.pushing': ['11 to 20 times', 'Yes'],
+    'b.punching': ['2 to 10 times', 'Yes'],
+    'children.any': 'Yes',
+    'children.baby': 'No',
+    'children.present': 'Yes',
+    'children.harmed': 'No',
+    'children.social_care': 'No',
+  }, { notes: { children: 'The kids were in the next room.' } });
+  await t.page.getByRole('button', { name: 'Continue to the result' }).click();
+
+  const result = resultPage(t.page);
+  await expectHeading(t.page, /Significant concern/);
+  assert.equal(await result.level(), 'Level of concern Significant concern');
+  const body = await t.page.locator('body').innerText();
+  assert.match(body, /No red flag was raised by the answers given\./);
+  assert.equal(await t.page.locator('.result__flag').count(), 0, 'no red flag is listed');
+  for (const word of FORBIDDEN_WORDS) assert.doesNotMatch(body, word);
+
+  // Each finding names the answers behind it (inside its closed "Show the answers" details, so
+  // read as text content, as a screen reader's virtual buffer would reach it once opened).
+  const finding = (text) => t.page.locator('.result__reason').filter({
+    has: t.page.locator('.result__reason-text', { hasText: text }),
+  });
+  assert.equal(await t.page.locator('.result__reason').count(), 4, 'violence, 11 times or more, children, 2 behaviours');
+  const violence = await finding('Physical or sexual violence disclosed').textContent();
+  assert.match(violence, new RegExp(`${label('b.pushing')}: 11 to 20 times; in the last 12 months: yes`));
+  assert.match(violence, new RegExp(`${label('b.punching')}: 2 to 10 times; in the last 12 months: yes`));
+  const often = await finding('A behaviour disclosed at 11 times or more').textContent();
+  assert.match(often, new RegExp(`${label('b.pushing')}: 11 to 20 times`));
+  assert.doesNotMatch(often, new RegExp(label('b.punching')));
+  const children = await finding('Children present during incidents, or a child harmed or threatened').textContent();
+  assert.match(children, new RegExp(`${label('children.present')}: Yes`));
+  await assertAccessible(t.page, 'the result (significant concern)');
+
+  // Raising the level needs a reason: the error state.
+  const group = t.page.getByRole('group', { name: 'Level of concern in your judgement' });
+  await group.getByLabel('High risk: act today').check();
+  await t.page.getByRole('button', { name: 'Record my judgement' }).click();
+  await result.errorSummary().getByRole('link', { name: 'Write the reason for changing the level of concern.' }).waitFor();
+  await assertAccessible(t.page, 'the result (significant concern) with the judgement error');
+  await group.getByLabel(/^Significant concern/).check();
+  await t.page.getByRole('button', { name: 'Record my judgement' }).click();
+
+  await result.continue();
+  const respond = respondPage(t.page);
+  const titles = await respond.actionTitles();
+  const has = (re) => titles.some((s) => re.test(s));
+  assert.ok(has(/^(Urgency: )?This week Follow your local children's safeguarding procedure$/), titles.join(' | '));
+  assert.ok(has(/^(Urgency: )?This week Discuss with your safeguarding lead this week$/), titles.join(' | '));
+  assert.ok(has(/^(Urgency: )?This week Refer for partner support$/), titles.join(' | '));
+  assert.ok(has(/^(Urgency: )?This week Referral to a specialist assessment or perpetrator programme$/), titles.join(' | '));
+  assert.ok(!has(/today|999/i), `nothing same-day without a red flag: ${titles.join(' | ')}`);
+  const safeguarding = await respond.action(CHILDREN_SAFEGUARDING).innerText();
+  assert.match(safeguarding, /Why: Children present during incidents, or a child harmed or threatened/);
+  assert.match(safeguarding, new RegExp(`${label('children.present')}: Yes`));
+  assert.match(safeguarding, /Children's social care/);
+  await respond.mark(CHILDREN_SAFEGUARDING, 'Offered', 'Referral form started with the lead');
+  await respond.addSharing({
+    withWhom: "Children's social care", consent: 'Consent not given', shared: 'Yes',
+    reason: 'Children present during repeated violence',
+  });
+
+  // The sharing form's error state: Add with nothing filled in.
+  await t.page.getByRole('button', { name: 'Add this decision' }).click();
+  await t.page.getByRole('alert').getByRole('link', { name: 'Enter who the information was or was not shared with' }).waitFor();
+  await assertAccessible(t.page, 'respond and refer (children) with the sharing error');
+  await respond.continue();
+
+  const record = recordPage(t.page);
+  await record.open();
+  const plain = await record.plainText();
+  assert.match(plain, /^Level of concern: Significant concern$/m);
+  assert.match(plain, /- Pushing or shoving her: 11 to 20 times; in the last 12 months: yes\n- Punching her: 2 to 10 times; in the last 12 months: yes\n/);
+  assert.match(plain, /RED FLAGS\n-+\nNone raised by the answers given\./);
+  assert.match(plain, /- Children present during incidents, or a child harmed or threatened \(Significant concern\) \[answers: children\.present\]/);
+  assert.ok(plain.includes([
+    'CHILDREN',
+    '--------',
+    '- Children in household or in contact: Yes',
+    '- Baby under 18 months: No',
+    '- Children present during incidents: Yes',
+    '- Children harmed or threatened: No',
+    "- Children's social care involved: No",
+    '',
+  ].join('\n')), plain);
+  assert.match(plain, /\* \[This week\] Follow your local children's safeguarding procedure\n[\s\S]*?Because: Children present during incidents, or a child harmed or threatened \[answers: children\.any, children\.present\][\s\S]*?Status: offered\. Note: Referral form started with the lead/);
+  assert.match(plain, /Children:\nThe kids were in the next room\./);
+  assert.match(plain, /- Children's social care: consent not given; shared\. Reason: Children present during repeated violence/);
+  const onScreen = await t.page.locator('.record__summary').innerText();
+  assert.match(onScreen, /Children present during incidents: Yes/);
+  await assertAccessible(t.page, 'the record (children)');
+  t.assertClean();
+  await t.close();
+});
