@@ -14,6 +14,9 @@ cargo test --offline --workspace
 
 build_release
 
+step "Building the test-only app (feature test-hooks: a panic trigger) into dist-test/"
+trunk build --release --offline --features test-hooks --dist dist-test
+
 step "Size budget"
 node scripts/size.mjs dist --check
 

@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
         // Leaked once: the definition lives as long as the page, and `&'static` keeps closures simple.
         Ok(def) => view! { <Screening def=Box::leak(Box::new(def)) /> }.into_any(),
         Err(problems) => view! {
+            <crate::components::drafts::DraftStatus />
             <main id="main" class="page">
                 <h1 class="page__title" tabindex="-1">{t("app.load_error.title")}</h1>
                 <p>{t("app.load_error.body")}</p>
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
 fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     let ctx = Ctx::new(def, Route::from_hash(&browser::current_hash()));
     provide_context(ctx);
+    crate::components::drafts::provide(ctx);
 
     // Back and Forward change the fragment; the route follows it.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -119,6 +121,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
                 let version = version.clone();
                 view! {
                     <StepNav />
+                    <crate::components::drafts::DraftStatus />
                     <main id="main" class="page">
                         {move || screens::page_for(ctx.route.get())}
                     </main>

@@ -4,12 +4,16 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod config;
+pub mod draft;
 pub mod export;
 pub mod handover;
 pub mod outcome;
+pub mod rescue;
 pub mod route;
 pub mod screens;
 pub mod state;
+pub mod storage;
 pub mod text;
 
 /// Installs the panic screen, then mounts the app in place of the loading message.
@@ -19,6 +23,8 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_panic_screen();
     }));
+    #[cfg(feature = "test-hooks")]
+    rescue::install_test_hooks();
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -36,7 +42,10 @@ fn show_panic_screen() {
     body.set_inner_html(
         "<main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
          <p>DVA Screen hit an internal error and has stopped.</p>\
-         <p>Nothing has been sent anywhere. Write down any answers you still need, then reload the page to start again.</p>\
-         <p>If this keeps happening, tell your service's IT team.</p></main>",
+         <p>Nothing has been sent anywhere.</p></main>",
     );
+    // The answers entered so far, from the snapshot kept outside the reactive state.
+    if let Some(main) = body.query_selector("main.panic").ok().flatten() {
+        rescue::offer_download(&main);
+    }
 }

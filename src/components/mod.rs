@@ -1,4 +1,5 @@
 //! Small building blocks shared by the screens, following the GOV.UK Design System's patterns.
+pub mod drafts;
 pub mod error_summary;
 pub mod radios;
 pub mod safety;

@@ -107,6 +107,7 @@ pub fn StartPage() -> impl IntoView {
         <h1 class="page__title" tabindex="-1">{t("start.title")}</h1>
         <ErrorSummary errors=errors.into() />
         <p>{t("start.intro")}</p>
+        <crate::components::drafts::SavedDrafts />
 
         <h2>{t("start.details.heading")}</h2>
         <TextField id=WORKER_ID label=t("start.worker.label") autocomplete="name"
@@ -122,6 +123,7 @@ pub fn StartPage() -> impl IntoView {
             value=ctx.screening.with_untracked(|s| s.client_reference.clone())
             on_input=Callback::new(move |v| ctx.screening.update(|s| s.client_reference = v))
             error=error_for(CLIENT_REF_ID.to_string()) />
+        <crate::components::drafts::DraftOptIn />
 
         <h2>{t("start.privacy.heading")}</h2>
         {setting.and_then(|s| s.guidance.clone()).map(|g| view! { <div class="inset">{g}</div> })}

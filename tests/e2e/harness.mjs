@@ -10,6 +10,8 @@ import { serve } from '../../scripts/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.DVA_DIST || path.join(ROOT, 'dist');
+// The same app built with the `test-hooks` feature (a panic trigger); never deployed.
+export const TEST_DIST = process.env.DVA_TEST_DIST || path.join(ROOT, 'dist-test');
 // A deep sub-path, as on a service's intranet: proves the build's asset URLs are relative.
 export const BASE = '/intranet/tools/dva-screen/';
 
@@ -19,8 +21,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and the browser once per test file. */
-export async function startApp() {
-  const { server, origin, url } = await serve(DIST, { base: BASE });
+export async function startApp({ dist = DIST } = {}) {
+  const { server, origin, url } = await serve(dist, { base: BASE });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,

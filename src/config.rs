@@ -1,0 +1,10 @@
+//! Service settings, in one place. For now they are constants; a service's build will later be
+//! able to change them (for example to forbid drafts altogether) without touching the screens.
+use std::time::Duration;
+
+/// Whether workers may save a draft of a screening on this computer at all. When `false` the
+/// opt-in checkbox is not offered and nothing is ever written to the browser's storage.
+pub const DRAFTS_ALLOWED: bool = true;
+
+/// How long a saved draft is kept before it is deleted at start-up: the working day.
+pub const DRAFT_LIFETIME: Duration = Duration::from_secs(8 * 60 * 60);

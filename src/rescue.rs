@@ -1,0 +1,83 @@
+//! Keeping the answers reachable when the app itself fails. A JSON snapshot of the screening is
+//! kept outside the reactive system, refreshed whenever the screening changes, so that the panic
+//! screen (which runs when Leptos' state can no longer be trusted) can still offer it as a file.
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static SNAPSHOT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Records the latest answers (serialised by the caller). Empty means nothing worth offering.
+pub fn remember(json: String) {
+    SNAPSHOT.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = json;
+        }
+    });
+}
+
+/// Forgets the snapshot (quick exit, postpone).
+pub fn forget() {
+    remember(String::new());
+}
+
+/// Adds a "Download the answers" link to the panic screen, built from the snapshot with plain DOM
+/// calls: a Blob URL made now stays valid after the wasm instance has stopped.
+pub fn offer_download(container: &web_sys::Element) {
+    let json = SNAPSHOT.with(|s| s.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    let Some(doc) = container.owner_document() else {
+        return;
+    };
+    let paragraph = |text: &str| {
+        if let Ok(p) = doc.create_element("p") {
+            p.set_text_content(Some(text));
+            let _ = container.append_child(&p);
+        }
+    };
+    if json.is_empty() {
+        paragraph(&crate::text::t("rescue.nothing"));
+        return;
+    }
+    let Some(url) = blob_url(&json, "application/json") else {
+        paragraph(&crate::text::t("rescue.failed"));
+        return;
+    };
+    paragraph(&crate::text::t("rescue.intro"));
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_href(&url);
+    a.set_download("dva-screen-answers.json");
+    a.set_class_name("button panic__download");
+    a.set_text_content(Some(&crate::text::t("rescue.download")));
+    let _ = container.append_child(&a);
+    paragraph(&crate::text::t("rescue.after"));
+}
+
+/// An object URL for `text`, or `None` if the browser refuses.
+fn blob_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+}
+
+/// Test builds only: going to `#/__test/panic` panics, so the browser tests can see the panic
+/// screen. Compiled only with the `test-hooks` feature, which a service's build never has.
+#[cfg(feature = "test-hooks")]
+pub fn install_test_hooks() {
+    let listener = leptos::prelude::window_event_listener(leptos::ev::hashchange, |_| {
+        if crate::browser::current_hash() == "#/__test/panic" {
+            panic!("test hook: deliberate panic");
+        }
+    });
+    // For the life of the page.
+    std::mem::forget(listener);
+}
