@@ -100,6 +100,7 @@ pub fn provide(ctx: Ctx) -> Drafts {
         }
     }
     provide_context(drafts);
+    CURRENT.with(|c| c.set(Some(drafts)));
 
     // On every change: a snapshot for the panic screen, and a save when drafting is on.
     Effect::new(move |_| {
@@ -133,6 +134,20 @@ pub fn provide(ctx: Ctx) -> Drafts {
     });
     on_cleanup(move || listener.remove());
     drafts
+}
+
+/// Stops saving and deletes this screening's draft, if there is one: for "postpone" and "start
+/// again", which promise that nothing of the screening is kept. (Quick exit keeps drafts.)
+/// Works from event handlers, which run outside the component tree's context.
+pub fn stop_and_delete() {
+    if let Some(drafts) = CURRENT.with(std::cell::Cell::get) {
+        drafts.stop();
+    }
+}
+
+thread_local! {
+    /// The root's drafts state, for [`stop_and_delete`].
+    static CURRENT: std::cell::Cell<Option<Drafts>> = const { std::cell::Cell::new(None) };
 }
 
 pub fn use_drafts() -> Drafts {

@@ -113,6 +113,8 @@ pub fn RecordPage() -> impl IntoView {
                         </p>
                         <div class="button-group">
                             <button class="button button--warning" type="button" on:click=move |_| {
+                                // "Cleared from this computer": this screening's draft goes too.
+                                crate::components::drafts::stop_and_delete();
                                 ctx.reset();
                                 navigate(&Route::Start);
                             }>{t("record.new.confirm")}</button>

@@ -96,7 +96,9 @@ pub fn StartPage() -> impl IntoView {
         }
     };
     let on_postpone = move |_| {
-        // Keep nothing: the answers, the reference and the names are all forgotten.
+        // Keep nothing: the answers, the reference and the names are all forgotten, and any
+        // draft of this screening is deleted.
+        crate::components::drafts::stop_and_delete();
         ctx.reset();
         navigate(&Route::Postponed);
     };

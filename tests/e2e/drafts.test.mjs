@@ -87,6 +87,19 @@ test('unticking the box deletes this screening\'s draft', async () => {
   await t.close();
 });
 
+test('postponing deletes this screening\'s draft: nothing is kept', async () => {
+  const t = await openPage(app);
+  await t.page.goto(app.url);
+  await fillStart(t.page, { clientRef: 'PP-01', alone: 'No' });
+  await turnOnDrafts(t.page);
+  assert.notEqual(await stored(t.page), null);
+  await t.page.getByRole('button', { name: 'Postpone the screening' }).click();
+  await expectHeading(t.page, 'Screening postponed');
+  assert.equal(await stored(t.page), null);
+  t.assertClean();
+  await t.close();
+});
+
 test('a draft older than 8 hours is deleted at start-up and the worker is told (faked clock)', async () => {
   const start = new Date('2025-03-04T09:00:00Z');
   const t = await openPage(app);
