@@ -146,9 +146,9 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
         raw: raw.to_string(),
         client_reference: None,
     };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => {
+    // Syntax first (cheaply, without building a tree), to tell truncation from garbage.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+        {
             let kind = if e.is_eof() {
                 ProblemKind::Truncated
             } else {
@@ -158,8 +158,11 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
             return out;
         }
     };
-    let format = value.get("format").and_then(serde_json::Value::as_u64);
-    let version = value.get("version").and_then(serde_json::Value::as_u64);
+    // Then the format marker. A marker that is not a whole number is a shape we never wrote.
+    let Ok(Marker { format, version }) = serde_json::from_str::<Marker>(raw) else {
+        out.problems.push(whole(ProblemKind::Corrupted));
+        return out;
+    };
     match (format, version) {
         (Some(FORMAT), _) => match serde_json::from_str::<FileV2>(raw) {
             Ok(file) => {
@@ -180,7 +183,7 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
         (Some(newer), _) if newer > FORMAT => {
             out.problems.push(whole(ProblemKind::NewerFormat(newer)))
         }
-        (None, Some(1)) => match serde_json::from_value::<FileV1>(value) {
+        (None, Some(1)) => match serde_json::from_str::<FileV1>(raw) {
             Ok(v1) => {
                 let draft = migrate_v1(v1, lifetime);
                 out.migrated = true;
@@ -223,9 +226,21 @@ fn migrate_v1(v1: FileV1, lifetime: Duration) -> Draft {
 /// The `client_reference` of a JSON object, if it has a string one: lets a problem say whose
 /// draft it was.
 fn client_reference_of(raw: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
-    let reference = value.get("client_reference")?.as_str()?;
-    Some(reference.to_string())
+    #[derive(Deserialize)]
+    struct Reference {
+        client_reference: Option<String>,
+    }
+    serde_json::from_str::<Reference>(raw)
+        .ok()?
+        .client_reference
+}
+
+/// The format marker of the stored value: `format` (2 and later) or `version` (format 1).
+/// Typed structs rather than `serde_json::Value` keep the wasm small.
+#[derive(Deserialize)]
+struct Marker {
+    format: Option<u64>,
+    version: Option<u64>,
 }
 
 /// Writes the drafts, plus the verbatim text of any unreadable entries, in the current format.

@@ -354,16 +354,44 @@ impl Drafts {
     }
 }
 
-/// A time in the browser's time zone, e.g. "14:32".
+/// A time in the browser's time zone, e.g. "14:32". Formatted by hand: chrono's `format`
+/// machinery costs tens of KiB of wasm.
 fn clock(at: &DateTime<FixedOffset>) -> String {
-    at.with_timezone(&Local).format("%H:%M").to_string()
+    use chrono::Timelike;
+    let local = at.with_timezone(&Local);
+    format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
 /// A date and time in the browser's time zone, e.g. "14:32 on 4 March".
 fn when(at: &DateTime<FixedOffset>) -> String {
-    at.with_timezone(&Local)
-        .format("%H:%M on %-d %B")
-        .to_string()
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let local = at.with_timezone(&Local);
+    let month = MONTHS
+        .get(local.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    tf(
+        "drafts.when",
+        &[
+            ("time", &clock(at)),
+            ("day", &local.day().to_string()),
+            ("month", month),
+        ],
+    )
 }
 
 fn download_answers(ctx: Ctx) {
@@ -382,62 +410,82 @@ pub fn DraftStatus() -> impl IntoView {
         Status::Saved(at) => tf("drafts.saved_at", &[("time", &clock(&at))]),
         _ => String::new(),
     };
+    // One panel shape for every problem (one view type keeps the wasm small): a title, a body,
+    // and up to two buttons.
     let problem = move || {
-        match drafts.status.get() {
-        Status::Full => Some(view! {
-            <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
-                <h2 class="notification__title">{t("drafts.full.title")}</h2>
-                <p>{t("drafts.full.body")}</p>
-                <button type="button" class="button" on:click=move |_| download_answers(ctx)>
-                    {t("drafts.download_answers")}
-                </button>
-            </div>
-        }.into_any()),
-        Status::Failed => Some(view! {
-            <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
-                <h2 class="notification__title">{t("drafts.failed.title")}</h2>
-                <p>{t("drafts.failed.body")}</p>
-                <button type="button" class="button" on:click=move |_| download_answers(ctx)>
-                    {t("drafts.download_answers")}
-                </button>
-            </div>
-        }.into_any()),
-        Status::Conflict(theirs) => {
-            let theirs_time = when(&theirs.saved_at);
-            Some(view! {
-                <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
-                    <h2 class="notification__title">{t("drafts.conflict.title")}</h2>
-                    <p>{tf("drafts.conflict.body", &[("time", &theirs_time)])}</p>
-                    <div class="button-group">
-                        <button type="button" class="button" on:click=move |_| {
-                            drafts.resume(ctx, &theirs);
-                        }>{t("drafts.conflict.load")}</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| {
+        type Action = Option<(String, bool, Callback<()>)>;
+        let download: Action = Some((
+            t("drafts.download_answers"),
+            true,
+            Callback::new(move |_| download_answers(ctx)),
+        ));
+        let (title, body, first, second): (String, String, Action, Action) =
+            match drafts.status.get() {
+                Status::Full => (
+                    t("drafts.full.title"),
+                    t("drafts.full.body"),
+                    download,
+                    None,
+                ),
+                Status::Failed => (
+                    t("drafts.failed.title"),
+                    t("drafts.failed.body"),
+                    download,
+                    None,
+                ),
+                Status::Conflict(theirs) => (
+                    t("drafts.conflict.title"),
+                    tf("drafts.conflict.body", &[("time", &when(&theirs.saved_at))]),
+                    Some((
+                        t("drafts.conflict.load"),
+                        true,
+                        Callback::new(move |_| drafts.resume(ctx, &theirs)),
+                    )),
+                    Some((
+                        t("drafts.conflict.keep"),
+                        false,
+                        Callback::new(move |_| {
                             drafts.on.set(true);
                             drafts.save(ctx, true);
-                        }>{t("drafts.conflict.keep")}</button>
-                    </div>
-                </div>
-            }.into_any())
-        }
-        Status::DeletedElsewhere => Some(view! {
+                        }),
+                    )),
+                ),
+                Status::DeletedElsewhere => (
+                    t("drafts.deleted.title"),
+                    t("drafts.deleted.body"),
+                    Some((
+                        t("drafts.deleted.save_again"),
+                        false,
+                        Callback::new(move |_| {
+                            drafts.session.set_value(None);
+                            drafts.start(ctx);
+                        }),
+                    )),
+                    None,
+                ),
+                Status::Blocked => (
+                    t("drafts.blocked.title"),
+                    t("drafts.blocked.body"),
+                    None,
+                    None,
+                ),
+                Status::Off | Status::Saved(_) => return None,
+            };
+        let button = |action: Action| {
+            action.map(|(label, primary, run)| {
+                view! {
+                    <button type="button" class="button" class:button--secondary=!primary
+                        on:click=move |_| run.run(())>{label}</button>
+                }
+            })
+        };
+        Some(view! {
             <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
-                <h2 class="notification__title">{t("drafts.deleted.title")}</h2>
-                <p>{t("drafts.deleted.body")}</p>
-                <button type="button" class="button button--secondary" on:click=move |_| {
-                    drafts.session.set_value(None);
-                    drafts.start(ctx);
-                }>{t("drafts.deleted.save_again")}</button>
+                <h2 class="notification__title">{title}</h2>
+                <p>{body}</p>
+                <div class="button-group">{button(first)}{button(second)}</div>
             </div>
-        }.into_any()),
-        Status::Blocked => Some(view! {
-            <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
-                <h2 class="notification__title">{t("drafts.blocked.title")}</h2>
-                <p>{t("drafts.blocked.body")}</p>
-            </div>
-        }.into_any()),
-        Status::Off | Status::Saved(_) => None,
-    }
+        })
     };
     // A problem appears at the top of the page, while the worker may be far down it: move focus
     // (and so the view) to it, as with an error summary.
