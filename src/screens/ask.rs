@@ -121,9 +121,23 @@ pub fn answer_from_radio(item: &Item, value: &str, previous: Option<&Answer>) ->
     }
 }
 
-/// The radio options for an item. "Prefer not to say" is offered to the client, never on the
-/// worker's own observations (worker-only items).
+/// Whose words an item's options are shown in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    Worker,
+    Client,
+}
+
+/// The radio options for an item in the worker's wording. "Prefer not to say" is offered on
+/// every question, never on the worker's own observations (worker-only items).
 pub fn radio_options(item: &Item) -> Vec<RadioOption> {
+    options_in(item, Wording::Worker)
+}
+
+/// The radio options for an item in the given wording, "Prefer not to say" last. The worker
+/// pages and the client view share this, so both offer exactly the same values.
+pub fn options_in(item: &Item, wording: Wording) -> Vec<RadioOption> {
+    let worker = wording == Wording::Worker;
     let opt = |value: &str, label: &str| RadioOption {
         value: value.to_string(),
         label: label.to_string(),
@@ -131,15 +145,42 @@ pub fn radio_options(item: &Item) -> Vec<RadioOption> {
     let mut options: Vec<RadioOption> = match &item.response {
         Response::Frequency => Band::ALL
             .iter()
-            .map(|b| opt(b.id(), b.worker_label()))
+            .map(|b| {
+                opt(
+                    b.id(),
+                    if worker {
+                        b.worker_label()
+                    } else {
+                        b.client_label()
+                    },
+                )
+            })
             .collect(),
         Response::YesNo => YesNo::ALL
             .iter()
-            .map(|v| opt(v.id(), v.worker_label()))
+            .map(|v| {
+                opt(
+                    v.id(),
+                    if worker {
+                        v.worker_label()
+                    } else {
+                        v.client_label()
+                    },
+                )
+            })
             .collect(),
         Response::SingleChoice { options } => options
             .iter()
-            .map(|o| opt(&o.id, &o.worker_label))
+            .map(|o| {
+                opt(
+                    &o.id,
+                    if worker {
+                        &o.worker_label
+                    } else {
+                        &o.client_label
+                    },
+                )
+            })
             .collect(),
         Response::Scale { min, max, .. } => (*min..=*max)
             .map(|n| opt(&n.to_string(), &n.to_string()))

@@ -8,7 +8,7 @@ use dva_core::answers::PREFER_NOT_TO_SAY_LABEL;
 use dva_core::{Answer, Band, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
-use super::ask::{answer_from_radio, clip_chars, radio_value};
+use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, Wording};
 use crate::app::navigate;
 use crate::components::{ErrorSummary, FieldError};
 use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
@@ -118,38 +118,12 @@ fn ClientStartPage() -> impl IntoView {
 }
 
 /// One option of a client question: a large box, the whole of it a label.
-#[derive(Clone)]
-struct ClientOption {
-    value: String,
-    label: String,
-}
+use crate::components::RadioOption as ClientOption;
 
-/// The client's options for an item, in his own wording, "Prefer not to say" last.
+/// The client's options for an item, in his own wording, "Prefer not to say" last (worker-only
+/// items, the only ones without it, are never shown to him).
 fn client_options(item: &Item) -> Vec<ClientOption> {
-    let opt = |value: &str, label: &str| ClientOption {
-        value: value.to_string(),
-        label: label.to_string(),
-    };
-    let mut options: Vec<ClientOption> = match &item.response {
-        Response::Frequency => Band::ALL
-            .iter()
-            .map(|b| opt(b.id(), b.client_label()))
-            .collect(),
-        Response::YesNo => YesNo::ALL
-            .iter()
-            .map(|v| opt(v.id(), v.client_label()))
-            .collect(),
-        Response::SingleChoice { options } => options
-            .iter()
-            .map(|o| opt(&o.id, &o.client_label))
-            .collect(),
-        Response::Scale { min, max, .. } => (*min..=*max)
-            .map(|n| opt(&n.to_string(), &n.to_string()))
-            .collect(),
-        Response::FreeText { .. } => Vec::new(),
-    };
-    options.push(opt(PREFER_NOT, PREFER_NOT_TO_SAY_LABEL));
-    options
+    options_in(item, Wording::Client)
 }
 
 /// A radio group whose legend is the page's heading (GOV.UK "one question per page"), with
