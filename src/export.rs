@@ -6,8 +6,11 @@
 //! stays text. The document carries a CSP that forbids scripts and every external resource.
 use std::fmt::Write as _;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use dva_core::summary::{field, follow_up_line, sharing_line, SUMMARY_SECTIONS};
 use dva_core::Summary;
+
+use crate::text::{catalogue, language};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -51,10 +54,15 @@ pub fn sanitise_reference(reference: &str) -> String {
 
 /// `dva-screen-<reference>-<YYYY-MM-DD-HHMM>.<ext>`, in the summary's own local time.
 pub fn file_name(reference: &str, at: &DateTime<FixedOffset>, ext: &str) -> String {
+    // By hand rather than with chrono's `format`, which costs tens of KiB of wasm.
     format!(
-        "dva-screen-{}-{}.{ext}",
+        "dva-screen-{}-{:04}-{:02}-{:02}-{:02}{:02}.{ext}",
         sanitise_reference(reference),
-        at.format("%Y-%m-%d-%H%M")
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
     )
 }
 
@@ -66,79 +74,92 @@ p,li,dd{overflow-wrap:anywhere}.level{font-size:1.3rem;font-weight:700;border-le
 section{break-inside:avoid}@page{size:A4;margin:15mm}";
 
 /// A self-contained HTML document of the summary: inline CSS, no scripts, a restrictive CSP.
+/// Its words come from the catalogue: the core's summary keys (the same as the plain text) and
+/// the record screen's labels.
 pub fn summary_html(s: &Summary) -> String {
+    let cat = catalogue();
     let e = escape_html;
+    let g = |key: &'static str| e(cat.get(key));
     let h = &s.header;
     let mut o = String::new();
-    let title = format!("DVA Screen referral summary: {}", h.client_reference);
+    let title = cat.fill(
+        "export.document_title",
+        &[("reference", &h.client_reference)],
+    );
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{HTML_CSS}</style>\n</head>\n<body>\n<h1>DVA Screen: referral summary</h1>\n",
-        e(&title)
+         <title>{}</title>\n<style>{HTML_CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        e(language()),
+        e(&title),
+        g("core.summary.title")
     );
     o.push_str("<section><dl>");
-    let at = h.at.format("%d %B %Y, %H:%M (UTC%:z)").to_string();
-    let questionnaire = format!("{} version {}", s.definition_id, s.definition_version);
-    for (k, v) in [
-        ("Service", h.service.as_str()),
-        ("Worker", h.worker.as_str()),
-        ("Date and time", at.as_str()),
-        ("Client reference", h.client_reference.as_str()),
-        ("Questionnaire", questionnaire.as_str()),
-        ("Completed", h.completed_by.label()),
-    ] {
-        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", e(k), e(v));
+    for (k, v) in s.header_fields(cat) {
+        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", e(&k), e(&v));
     }
     o.push_str("</dl>");
     let _ = write!(
         o,
-        "<p class=\"level\">Level of concern: {}</p>",
-        e(&s.level_in_words())
+        "<p class=\"level\">{}</p>",
+        e(&field(
+            cat,
+            cat.get("core.summary.level_of_concern"),
+            &s.level_in_words(cat)
+        ))
     );
     if let Some(r) = &s.incomplete_reason {
         let _ = write!(o, "<p><strong>{}</strong></p>", e(r));
     }
     o.push_str("</section>\n");
 
-    let section_block = |o: &mut String, id: &str, title: &str| {
+    let section_block = |o: &mut String, id: &str, title_key: &str| {
         let Some(sec) = s.sections.iter().find(|x| x.section_id == id) else {
             return;
         };
-        let _ = write!(o, "<section><h2>{}</h2>", e(title));
+        let _ = write!(o, "<section><h2>{}</h2>", e(cat.get(title_key)));
         if sec.lines.is_empty() {
-            o.push_str("<p>Not asked.</p>");
+            let _ = write!(o, "<p>{}</p>", g("core.summary.not_asked"));
         } else {
             o.push_str("<ul>");
             for l in &sec.lines {
-                let _ = write!(o, "<li>{}: {}</li>", e(&l.label), e(&l.answer));
+                let _ = write!(o, "<li>{}</li>", e(&field(cat, &l.label, &l.answer)));
             }
             o.push_str("</ul>");
         }
         o.push_str("</section>\n");
     };
-    section_block(&mut o, "setting", "Setting and consent");
-    section_block(&mut o, "relationship", "Relationship");
+    let (before, after) = SUMMARY_SECTIONS.split_at(2);
+    for (id, key) in before {
+        section_block(&mut o, id, key);
+    }
 
-    o.push_str("<section><h2>Disclosures</h2>");
+    let _ = write!(o, "<section><h2>{}</h2>", g("core.summary.disclosures"));
     if s.disclosures.is_empty() {
-        o.push_str("<p>No abusive behaviour was disclosed in this screen.</p>");
+        let _ = write!(o, "<p>{}</p>", g("core.summary.no_disclosures"));
     } else {
         o.push_str("<ul>");
         for d in &s.disclosures {
-            let _ = write!(o, "<li>{}: {}</li>", e(&d.label), e(&d.answer));
+            let _ = write!(o, "<li>{}</li>", e(&field(cat, &d.label, &d.answer)));
         }
         let _ = write!(
             o,
-            "</ul><p>Frequency total: {} (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)</p>",
-            s.frequency_total
+            "</ul><p>{}</p>",
+            e(&cat.fill(
+                "core.summary.frequency_total",
+                &[("total", &s.frequency_total.to_string())]
+            ))
         );
     }
-    o.push_str("</section>\n<section><h2>Red flags</h2>");
+    let _ = write!(
+        o,
+        "</section>\n<section><h2>{}</h2>",
+        g("core.summary.red_flags")
+    );
     if s.red_flags.is_empty() {
-        o.push_str("<p>None raised by the answers given.</p>");
+        let _ = write!(o, "<p>{}</p>", g("core.summary.no_red_flags"));
     }
     for f in &s.red_flags {
         let _ = write!(
@@ -150,81 +171,105 @@ pub fn summary_html(s: &Summary) -> String {
         for a in &f.answers {
             let _ = write!(
                 o,
-                "<li>Question: {}<br>Answer: {}</li>",
+                "<li>{} {}<br>{} {}</li>",
+                g("record.question"),
                 e(&a.question),
+                g("record.answer"),
                 e(&a.answer)
             );
         }
         o.push_str("</ul>");
     }
     if s.cluster.is_some() {
-        o.push_str("<p>Separation, coercive control and physical or sexual violence together: an especially dangerous combination.</p>");
+        let _ = write!(o, "<p>{}</p>", g("result.cluster.body"));
     }
-    o.push_str("</section>\n<section><h2>Level of concern</h2>");
     let _ = write!(
         o,
-        "<p>Computed from the answers: {}</p>",
-        e(&s.level.computed_label)
+        "</section>\n<section><h2>{}</h2>",
+        g("core.summary.level_of_concern")
+    );
+    let _ = write!(
+        o,
+        "<p>{}</p>",
+        e(&cat.fill(
+            "core.summary.computed",
+            &[("level", &s.level.computed_label)]
+        ))
     );
     if let (Some(label), Some(reason)) = (&s.level.judged_label, &s.level.judgement_reason) {
         let _ = write!(
             o,
-            "<p>Professional judgement: {}</p><p>Reason for judgement: {}</p>",
-            e(label),
-            e(reason)
+            "<p>{}</p><p>{}</p>",
+            e(&cat.fill("core.summary.judged", &[("level", label)])),
+            e(&cat.fill("core.summary.judgement_reason", &[("reason", reason)]))
         );
     }
     o.push_str("<ul>");
     for r in &s.level.reasons {
-        let _ = write!(o, "<li>{} ({})</li>", e(&r.text), e(r.supports.label()));
+        let _ = write!(o, "<li>{} ({})</li>", e(&r.text), e(r.supports.label(cat)));
     }
     o.push_str("</ul></section>\n");
 
-    section_block(&mut o, "impact", "Impact and outside involvement");
-    section_block(&mut o, "children", "Children");
-    section_block(&mut o, "substance_use", "Substance use");
-    section_block(&mut o, "own_safety", "His own safety");
-    section_block(&mut o, "readiness", "Readiness to change");
+    for (id, key) in after {
+        section_block(&mut o, id, key);
+    }
 
-    o.push_str("<section><h2>Programme suitability indicators (not a decision)</h2><ul>");
+    let _ = write!(o, "<section><h2>{}</h2><ul>", g("core.summary.suitability"));
     for i in &s.suitability {
         let _ = write!(
             o,
-            "<li>{}: {}</li>",
-            e(&i.criterion),
-            e(i.indicator.label())
+            "<li>{}</li>",
+            e(&field(cat, &i.criterion, i.indicator.label(cat)))
         );
     }
-    o.push_str("</ul></section>\n<section><h2>Actions</h2>");
+    let _ = write!(
+        o,
+        "</ul></section>\n<section><h2>{}</h2>",
+        g("core.summary.actions")
+    );
     for a in &s.actions {
         let act = &a.action;
         let _ = write!(
             o,
-            "<h3>[{}] {}</h3><p>What to do: {}</p><p>Why: {}</p>",
-            e(act.urgency.label()),
+            "<h3>[{}] {}</h3><p>{}</p><p>{} {}</p>",
+            e(act.urgency.label(cat)),
             e(&act.title),
-            e(&act.what_to_do),
+            e(&cat.fill("core.summary.what_to_do", &[("text", &act.what_to_do)])),
+            g("respond.why"),
             e(&act.because.text)
         );
         for c in &act.contacts {
-            let _ = write!(o, "<p>Contact: {}</p>", e(&c.display()));
+            let _ = write!(
+                o,
+                "<p>{}</p>",
+                e(&cat.fill("core.summary.contact", &[("contact", &c.display(cat))]))
+            );
         }
         match &a.status {
-            Some(st) if st.note.is_empty() => {
-                let _ = write!(o, "<p>Status: {}</p>", e(st.state.label()));
-            }
             Some(st) => {
-                let _ = write!(
-                    o,
-                    "<p>Status: {}. Note:</p><p class=\"note\">{}</p>",
-                    e(st.state.label()),
-                    e(&st.note)
-                );
+                let status = cat.fill("core.summary.status", &[("state", st.state.label(cat))]);
+                if st.note.is_empty() {
+                    let _ = write!(o, "<p>{}</p>", e(&status));
+                } else {
+                    let _ = write!(
+                        o,
+                        "<p>{}. {}</p><p class=\"note\">{}</p>",
+                        e(&status),
+                        g("record.note"),
+                        e(&st.note)
+                    );
+                }
             }
-            None => o.push_str("<p>Status: not recorded</p>"),
+            None => {
+                let _ = write!(o, "<p>{}</p>", g("core.summary.status_not_recorded"));
+            }
         }
     }
-    o.push_str("</section>\n<section><h2>Notes in the client's own words (verbatim)</h2>");
+    let _ = write!(
+        o,
+        "</section>\n<section><h2>{}</h2>",
+        g("core.summary.notes")
+    );
     let mut any_note = false;
     for sec in &s.sections {
         if let Some(n) = &sec.note {
@@ -238,42 +283,41 @@ pub fn summary_html(s: &Summary) -> String {
         }
     }
     if !any_note {
-        o.push_str("<p>None recorded.</p>");
+        let _ = write!(o, "<p>{}</p>", g("core.summary.no_notes"));
     }
-    o.push_str("</section>\n<section><h2>Information sharing</h2>");
+    let _ = write!(
+        o,
+        "</section>\n<section><h2>{}</h2>",
+        g("core.summary.sharing")
+    );
     if s.sharing.is_empty() {
-        o.push_str("<p>No information-sharing decisions recorded.</p>");
+        let _ = write!(o, "<p>{}</p>", g("core.summary.no_sharing"));
     } else {
         o.push_str("<ul>");
         for d in &s.sharing {
-            let _ = write!(
-                o,
-                "<li>{}: {}; {}. Reason: {}</li>",
-                e(&d.with_whom),
-                e(d.consent.label()),
-                if d.shared { "shared" } else { "not shared" },
-                e(&d.reason)
-            );
+            let _ = write!(o, "<li>{}</li>", e(&sharing_line(d, cat)));
         }
         o.push_str("</ul>");
     }
-    o.push_str("</section>\n<section><h2>To follow up</h2>");
+    let _ = write!(
+        o,
+        "</section>\n<section><h2>{}</h2>",
+        g("core.summary.follow_up")
+    );
     if s.follow_up.is_empty() {
-        o.push_str("<p>Nothing left unanswered.</p>");
+        let _ = write!(o, "<p>{}</p>", g("core.summary.nothing_to_follow_up"));
     } else {
         o.push_str("<ul>");
         for f in &s.follow_up {
-            let _ = write!(
-                o,
-                "<li>{} ({}): {}</li>",
-                e(&f.label),
-                e(&f.section_title),
-                e(f.gap.label())
-            );
+            let _ = write!(o, "<li>{}</li>", e(&follow_up_line(f, cat)));
         }
         o.push_str("</ul>");
     }
-    o.push_str("</section>\n<section><h2>Caveats</h2><ul>");
+    let _ = write!(
+        o,
+        "</section>\n<section><h2>{}</h2><ul>",
+        g("core.summary.caveats")
+    );
     for c in &s.caveats {
         let _ = write!(o, "<li>{}</li>", e(&c.text));
     }
@@ -329,5 +373,98 @@ mod tests {
             file_name("JS 42", &at, "txt"),
             "dva-screen-JS_42-2026-03-07-0905.txt"
         );
+    }
+
+    /// A summary with a red flag, a self-completed answer, an action status with a note, a
+    /// sharing decision and gaps, built by the core with the English catalogue.
+    fn rich_summary() -> Summary {
+        use dva_core::{
+            ActionState, ActionStatus, Answer, Answers, Band, CompletedBy, Consent, Contacts,
+            SharingDecision, Source, SummaryHeader, SummaryInput, YesNo,
+        };
+        let cat = catalogue();
+        let def = dva_core::builtin().expect("built-in definition");
+        let mut a = Answers::new();
+        let frequency = Answer::Frequency {
+            band: Band::TwoToTen,
+            last_12_months: Some(YesNo::Yes),
+        };
+        a.set(&def, "b.strangling", frequency, Source::ClientSelfCompleted)
+            .expect("answer");
+        let r = dva_core::assess(&def, &a, cat);
+        let acts = dva_core::recommend(&def, &r, &a, &Contacts::default(), cat);
+        dva_core::build(SummaryInput {
+            definition: &def,
+            answers: &a,
+            assessment: &r,
+            judged: None,
+            actions: &acts,
+            action_statuses: &[ActionStatus {
+                action_id: "safeguarding_lead".into(),
+                state: ActionState::Done,
+                note: "Spoke to M. Lead".into(),
+            }],
+            header: SummaryHeader {
+                service: "Riverside".into(),
+                worker: "J. Worker".into(),
+                at: FixedOffset::east_opt(3600)
+                    .unwrap()
+                    .with_ymd_and_hms(2026, 3, 7, 9, 5, 0)
+                    .unwrap(),
+                client_reference: "RR-1".into(),
+                completed_by: CompletedBy::WorkerAdministered,
+            },
+            sharing: &[SharingDecision {
+                with_whom: "GP".into(),
+                consent: Consent::NotGiven,
+                shared: false,
+                reason: "Not needed {reason}".into(),
+            }],
+            catalogue: cat,
+        })
+    }
+
+    #[test]
+    fn the_html_summary_takes_its_words_from_the_catalogue() {
+        let html = summary_html(&rich_summary());
+        for want in [
+            "<html lang=\"en-GB\">",
+            "<title>DVA Screen referral summary: RR-1</title>",
+            "<h1>DVA Screen: referral summary</h1>",
+            "<dt>Date and time</dt><dd>07 March 2026, 09:05 (UTC+01:00)</dd>",
+            "<dt>Questionnaire</dt><dd>",
+            "<dt>Completed</dt><dd>worker-administered</dd>",
+            "<p class=\"level\">Level of concern: High risk: act today</p>",
+            "<section><h2>Disclosures</h2><ul><li>",
+            ": 2 to 10 times; in the last 12 months: yes</li>",
+            "<p>Frequency total: 2 (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)</p>",
+            "<li>Question: ",
+            "<br>Answer: 2 to 10 times; in the last 12 months: yes</li>",
+            "<h2>Level of concern</h2><p>Computed from the answers: High risk: act today</p>",
+            " (High risk: act today)</li>",
+            "<h2>Programme suitability indicators (not a decision)</h2>",
+            "<li>Stabilised or abstinent: unknown</li>",
+            "<h3>[Today] Discuss with your safeguarding lead today</h3>",
+            "<p>Why: High risk</p>",
+            "<p>Contact: Safeguarding lead: not set (ask your service to add it)</p>",
+            "<p>Status: done. Note:</p><p class=\"note\">Spoke to M. Lead</p>",
+            "<p>Status: not recorded</p>",
+            "<p>None recorded.</p>",
+            "<li>GP: consent not given; not shared. Reason: Not needed {reason}</li>",
+            ": not yet answered</li>",
+            "<h2>Caveats</h2><ul><li>This screen relies on what he says about himself.",
+        ] {
+            assert!(html.contains(want), "missing {want:?} in\n{html}");
+        }
+        assert!(!html.contains("core."), "a raw key in\n{html}");
+        assert!(!html.contains("export."), "a raw key in\n{html}");
+    }
+
+    #[test]
+    fn the_plain_text_summary_shows_no_raw_key() {
+        let text = rich_summary().to_plain_text(catalogue());
+        assert!(!text.contains("core."), "{text}");
+        assert!(text.starts_with("DVA SCREEN: REFERRAL SUMMARY\n============================\n"));
+        assert!(text.contains("Date and time: 07 March 2026, 09:05 (UTC+01:00)\n"));
     }
 }

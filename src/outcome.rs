@@ -9,6 +9,7 @@ use dva_core::{
 use leptos::prelude::*;
 
 use crate::state::{Ctx, Screening};
+use crate::text::catalogue;
 
 /// The stored judgement checked against the current answers: `None` when there is none,
 /// `Some(Err)` when answers changed since and the core no longer accepts it.
@@ -39,6 +40,7 @@ pub fn actions(ctx: &Ctx) -> Vec<Action> {
                 judged.as_ref(),
                 &s.answers,
                 &Contacts::default(),
+                catalogue(),
             )
         })
     })
@@ -80,6 +82,7 @@ pub fn summary(ctx: &Ctx, fallback_time: DateTime<FixedOffset>) -> Summary {
                     completed_by: completed_by(ctx.def, &s.answers),
                 },
                 sharing: &s.sharing,
+                catalogue: catalogue(),
             })
         })
     })

@@ -44,7 +44,9 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(def: &'static Definition, route: Route) -> Ctx {
         let screening = RwSignal::new(Screening::default());
-        let assessment = Memo::new(move |_| screening.with(|s| dva_core::assess(def, &s.answers)));
+        let assessment = Memo::new(move |_| {
+            screening.with(|s| dva_core::assess(def, &s.answers, crate::text::catalogue()))
+        });
         Ctx {
             def,
             screening,

@@ -15,7 +15,7 @@ use crate::draft::{self, Decoded, Draft, Problem, ProblemKind, KEY};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx, Screening};
 use crate::storage::{self, StorageError};
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// Where saving stands in this tab.
 #[derive(Clone, Debug, PartialEq)]
@@ -365,25 +365,8 @@ fn clock(at: &DateTime<FixedOffset>) -> String {
 /// A date and time in the browser's time zone, e.g. "14:32 on 4 March".
 fn when(at: &DateTime<FixedOffset>) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let local = at.with_timezone(&Local);
-    let month = MONTHS
-        .get(local.month0() as usize)
-        .copied()
-        .unwrap_or_default();
+    let month = dva_core::text::month_name(catalogue(), local.month());
     tf(
         "drafts.when",
         &[

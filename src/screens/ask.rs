@@ -3,7 +3,7 @@
 //! Continue: gaps are listed on check-your-answers and followed up later.
 use std::cell::RefCell;
 
-use dva_core::answers::PREFER_NOT_TO_SAY_LABEL;
+use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Band, Definition, Domain, Item, Response, Section, YesNo};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,7 @@ use crate::app::navigate;
 use crate::components::{RadioOption, Radios};
 use crate::route::Route;
 use crate::state::use_ctx;
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// The section asked on the start page rather than here.
 pub const SETTING: &str = "setting";
@@ -149,9 +149,9 @@ pub fn options_in(item: &Item, wording: Wording) -> Vec<RadioOption> {
                 opt(
                     b.id(),
                     if worker {
-                        b.worker_label()
+                        b.worker_label(catalogue())
                     } else {
-                        b.client_label()
+                        b.client_label(catalogue())
                     },
                 )
             })
@@ -162,9 +162,9 @@ pub fn options_in(item: &Item, wording: Wording) -> Vec<RadioOption> {
                 opt(
                     v.id(),
                     if worker {
-                        v.worker_label()
+                        v.worker_label(catalogue())
                     } else {
-                        v.client_label()
+                        v.client_label(catalogue())
                     },
                 )
             })
@@ -188,7 +188,7 @@ pub fn options_in(item: &Item, wording: Wording) -> Vec<RadioOption> {
         Response::FreeText { .. } => Vec::new(),
     };
     if !item.worker_only {
-        options.push(opt(PREFER_NOT, PREFER_NOT_TO_SAY_LABEL));
+        options.push(opt(PREFER_NOT, prefer_not_to_say_label(catalogue())));
     }
     options
 }
@@ -288,7 +288,7 @@ pub fn AskPage(section: String) -> impl IntoView {
             if with_headings {
                 view! {
                     <section class="ask__group" aria-labelledby=format!("group-{}", domain.id())>
-                        <h2 class="ask__group-title" id=format!("group-{}", domain.id())>{domain.label()}</h2>
+                        <h2 class="ask__group-title" id=format!("group-{}", domain.id())>{domain.label(catalogue())}</h2>
                         {list}
                     </section>
                 }
@@ -480,7 +480,7 @@ fn LastTwelveMonths(item: &'static Item) -> impl IntoView {
                                             });
                                         }
                                     } />
-                                <label class="radios__label" for=input_id>{value.worker_label()}</label>
+                                <label class="radios__label" for=input_id>{value.worker_label(catalogue())}</label>
                             </div>
                         }
                     }).collect_view()}

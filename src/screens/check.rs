@@ -10,7 +10,7 @@ use super::start::{CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
 use crate::app::navigate;
 use crate::route::Route;
 use crate::state::use_ctx;
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// How many shown questions have no usable answer (not answered or prefer not to say).
 pub fn gap_count(sections: &[SectionAnswers]) -> usize {
@@ -52,7 +52,7 @@ pub fn CheckPage() -> impl IntoView {
 
     let (sections, details) = ctx.screening.with_untracked(|s| {
         (
-            section_answers(def, &s.answers),
+            section_answers(def, &s.answers, catalogue()),
             [
                 (t("start.worker.label"), s.worker.clone(), WORKER_ID),
                 (t("start.service.label"), s.service.clone(), SERVICE_ID),
@@ -158,7 +158,7 @@ fn AnswerRow(line: AnswerLine, route: Route) -> impl IntoView {
     let source = line
         .source
         .filter(|s| *s != Source::Worker)
-        .map(|s| view! { <span class="check__source">{tf("check.source", &[("source", s.label())])}</span> });
+        .map(|s| view! { <span class="check__source">{tf("check.source", &[("source", s.label(catalogue()))])}</span> });
     view! {
         <div class="summary-list__row" class:check__row--gap=line.gap.is_some()>
             <dt class="summary-list__key">{line.label.clone()}</dt>
@@ -194,7 +194,7 @@ mod tests {
     fn gaps_count_unanswered_and_prefer_not_to_say_but_not_hidden_items() {
         let def = dva_core::builtin().unwrap();
         let mut answers = Answers::new();
-        let shown_before = gap_count(&section_answers(&def, &answers));
+        let shown_before = gap_count(&section_answers(&def, &answers, catalogue()));
         answers
             .set(&def, "b.pushing", Answer::PreferNotToSay, Source::Worker)
             .unwrap();
@@ -211,12 +211,12 @@ mod tests {
             .unwrap();
         // Prefer not to say is still a gap; an answer is not.
         assert_eq!(
-            gap_count(&section_answers(&def, &answers)),
+            gap_count(&section_answers(&def, &answers, catalogue())),
             shown_before - 1
         );
         // Children's follow-up questions are hidden until there are children.
         let children_items = def.items_in("children").count();
-        let children_shown = section_answers(&def, &answers)
+        let children_shown = section_answers(&def, &answers, catalogue())
             .into_iter()
             .find(|s| s.section_id == "children")
             .unwrap()

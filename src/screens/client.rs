@@ -4,8 +4,8 @@
 //! Only client pages render here (see [`page_for`]); the app renders this instead of the worker
 //! layout while a handover is active. Nothing here reads the assessment: no level, flag, score,
 //! worker guidance or worker note can reach the page.
-use dva_core::answers::PREFER_NOT_TO_SAY_LABEL;
-use dva_core::{Answer, Band, Item, Response, Source, YesNo};
+use dva_core::answers::prefer_not_to_say_label;
+use dva_core::{Answer, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
 use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, Wording};
@@ -14,7 +14,7 @@ use crate::components::{ErrorSummary, FieldError};
 use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// The radio value for "Prefer not to say" (as on the worker's pages).
 const PREFER_NOT: &str = "prefer_not";
@@ -353,7 +353,7 @@ fn ClientText(
         </div>
         <div class="client__actions">
             <button type="button" class="button client__button" on:click=on_continue>{t("app.continue")}</button>
-            <button type="button" class="button button--secondary client__button" on:click=prefer_not>{PREFER_NOT_TO_SAY_LABEL}</button>
+            <button type="button" class="button button--secondary client__button" on:click=prefer_not>{prefer_not_to_say_label(catalogue())}</button>
         </div>
     }
 }
@@ -382,7 +382,7 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
         None => String::new(),
     };
     let said = untrack(|| band(item))
-        .map(Band::client_label)
+        .map(|b| b.client_label(catalogue()))
         .unwrap_or_default();
     let hint = tf(
         "client.recent.hint",
@@ -429,12 +429,12 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
         .iter()
         .map(|v| ClientOption {
             value: v.id().to_string(),
-            label: v.client_label().to_string(),
+            label: v.client_label(catalogue()).to_string(),
         })
         .collect();
     options.push(ClientOption {
         value: PREFER_NOT.to_string(),
-        label: PREFER_NOT_TO_SAY_LABEL.to_string(),
+        label: prefer_not_to_say_label(catalogue()).to_string(),
     });
     let back = handover::previous_page(&pages(&ctx), &here);
     let next_here = here.clone();

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use crate::app::navigate;
 use crate::route::Route;
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 #[component]
 pub fn PostponedPage() -> impl IntoView {
     // The national number, as the core words it ("Respect Phoneline: 0808 802 4040").
     let phoneline = Contacts::default()
-        .get(ContactRole::RespectPhoneline)
-        .display();
+        .get(ContactRole::RespectPhoneline, catalogue())
+        .display(catalogue());
     view! {
         <h1 class="page__title" tabindex="-1">{t("postponed.title")}</h1>
         <div class="notification postponed__kept">

@@ -5,7 +5,7 @@
 //! The summary's date and time is when the screening started; if that was never recorded, the
 //! moment this page was opened. It is fixed once per visit so that the screen, the copied text
 //! and every file agree to the minute.
-use dva_core::summary::AnswerLine;
+use dva_core::summary::{field, follow_up_line, sharing_line, AnswerLine};
 use dva_core::Summary;
 use leptos::prelude::*;
 
@@ -16,14 +16,14 @@ use crate::outcome;
 use crate::route::Route;
 use crate::screens::result::{level_modifier, BehaviourChart};
 use crate::state::use_ctx;
-use crate::text::t;
+use crate::text::{catalogue, t};
 
 #[component]
 pub fn RecordPage() -> impl IntoView {
     let ctx = use_ctx();
     let opened_at = outcome::now();
     let summary = Memo::new(move |_| outcome::summary(&ctx, opened_at));
-    let plain = Memo::new(move |_| summary.with(Summary::to_plain_text));
+    let plain = Memo::new(move |_| summary.with(|s| s.to_plain_text(catalogue())));
     let message = RwSignal::new(String::new());
     let fallback = RwSignal::new(false);
     let confirm_reset = RwSignal::new(false);
@@ -142,7 +142,7 @@ fn answer_list(lines: Vec<AnswerLine>) -> impl IntoView {
 fn SummaryView(summary: Summary) -> impl IntoView {
     let s = summary;
     let h = &s.header;
-    let level_text = s.level_in_words();
+    let level_text = s.level_in_words(catalogue());
     let in_effect = s.level.judged.unwrap_or(s.level.computed);
     let section = |id: &str, title_key: &str| {
         let sec = s.sections.iter().find(|x| x.section_id == id).cloned();
@@ -161,16 +161,16 @@ fn SummaryView(summary: Summary) -> impl IntoView {
         (t("record.header.worker"), h.worker.clone()),
         (
             t("record.header.at"),
-            h.at.format("%d %B %Y, %H:%M (UTC%:z)").to_string(),
+            dva_core::text::date_time(catalogue(), &h.at),
         ),
         (t("record.header.client"), h.client_reference.clone()),
         (
             t("record.header.questionnaire"),
-            format!("{} version {}", s.definition_id, s.definition_version),
+            s.questionnaire(catalogue()),
         ),
         (
             t("record.header.completed"),
-            h.completed_by.label().to_owned(),
+            h.completed_by.label(catalogue()).to_owned(),
         ),
     ];
     view! {
@@ -225,7 +225,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                     <p>{t("record.judged_reason")}" "{r}</p>
                 })}
                 <ul class="record__list">
-                    {s.level.reasons.clone().into_iter().map(|r| view! { <li>{format!("{} ({})", r.text, r.supports.label())}</li> }).collect_view()}
+                    {s.level.reasons.clone().into_iter().map(|r| view! { <li>{format!("{} ({})", r.text, r.supports.label(catalogue()))}</li> }).collect_view()}
                 </ul>
             </section>
             {section("impact", "record.sec.impact")}
@@ -236,7 +236,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
             <section class="record__section">
                 <h2>{t("record.suitability")}</h2>
                 <ul class="record__list">
-                    {s.suitability.clone().into_iter().map(|i| view! { <li>{format!("{}: {}", i.criterion, i.indicator.label())}</li> }).collect_view()}
+                    {s.suitability.clone().into_iter().map(|i| view! { <li>{field(catalogue(), &i.criterion, i.indicator.label(catalogue()))}</li> }).collect_view()}
                 </ul>
             </section>
             <section class="record__section record__section--actions">
@@ -244,16 +244,16 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                 {s.actions.clone().into_iter().map(|a| {
                     let act = a.action;
                     let status = match a.status {
-                        Some(st) if st.note.is_empty() => st.state.label().to_owned(),
-                        Some(st) => format!("{}. {} {}", st.state.label(), t("record.note"), st.note),
+                        Some(st) if st.note.is_empty() => st.state.label(catalogue()).to_owned(),
+                        Some(st) => format!("{}. {} {}", st.state.label(catalogue()), t("record.note"), st.note),
                         None => t("record.status_not_recorded"),
                     };
                     view! {
                         <div class="record__action">
-                            <h3>{format!("[{}] {}", act.urgency.label(), act.title)}</h3>
+                            <h3>{format!("[{}] {}", act.urgency.label(catalogue()), act.title)}</h3>
                             <p>{t("record.what_to_do")}" "{act.what_to_do}</p>
                             <p>{t("record.because")}" "{act.because.text}</p>
-                            {act.contacts.into_iter().map(|c| view! { <p>{t("record.contact")}" "{c.display()}</p> }).collect_view()}
+                            {act.contacts.into_iter().map(|c| view! { <p>{t("record.contact")}" "{c.display(catalogue())}</p> }).collect_view()}
                             <p class="record__action-status">{t("record.status")}" "{status}</p>
                         </div>
                     }
@@ -278,8 +278,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                     view! {
                         <ul class="record__list">
                             {s.sharing.clone().into_iter().map(|d| view! {
-                                <li>{format!("{}: {}; {}. ", d.with_whom, d.consent.label(), if d.shared { "shared" } else { "not shared" })}
-                                    {t("record.reason")}" "{d.reason}</li>
+                                <li>{sharing_line(&d, catalogue())}</li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -292,7 +291,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="record__list">
-                            {s.follow_up.clone().into_iter().map(|f| view! { <li>{format!("{} ({}): {}", f.label, f.section_title, f.gap.label())}</li> }).collect_view()}
+                            {s.follow_up.clone().into_iter().map(|f| view! { <li>{follow_up_line(&f, catalogue())}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

@@ -10,7 +10,7 @@ use crate::outcome;
 use crate::route::Route;
 use crate::screens::result::lines_for;
 use crate::state::{use_ctx, Screening};
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// How many answers behind an action are listed before "and N more".
 const MAX_BEHIND: usize = 5;
@@ -159,13 +159,18 @@ fn ActionCard(action: Action) -> impl IntoView {
             })
         }
     };
-    let options = ["not_yet", "offered", "done", "declined"]
-        .into_iter()
-        .map(|v| RadioOption {
-            value: v.to_owned(),
-            label: t(&format!("respond.status.{v}")),
-        })
-        .collect::<Vec<_>>();
+    let options = [
+        ("not_yet", "respond.status.not_yet"),
+        ("offered", "respond.status.offered"),
+        ("done", "respond.status.done"),
+        ("declined", "respond.status.declined"),
+    ]
+    .into_iter()
+    .map(|(v, key)| RadioOption {
+        value: v.to_owned(),
+        label: t(key),
+    })
+    .collect::<Vec<_>>();
     let on_select = {
         let id = id.clone();
         Callback::new(move |v: String| {
@@ -182,7 +187,7 @@ fn ActionCard(action: Action) -> impl IntoView {
         <li class="respond__action">
             <h3 class="respond__action-title" id=title_id>
                 <span class=format!("tag respond__urgency respond__urgency--{}", urgency_modifier(urgency))>
-                    <span class="visually-hidden">{t("respond.urgency_prefix")}</span>{urgency.label()}
+                    <span class="visually-hidden">{t("respond.urgency_prefix")}</span>{urgency.label(catalogue()).to_owned()}
                 </span>" "
                 {action.title.clone()}
             </h3>
@@ -388,7 +393,7 @@ fn Sharing(draft: Draft) -> impl IntoView {
                                 <li class="respond__decision">
                                     <p class="respond__decision-text">
                                         <strong>{d.with_whom.clone()}</strong>
-                                        {format!(": {}; {}.", d.consent.label(), if d.shared { t("respond.sharing.was_shared") } else { t("respond.sharing.not_shared") })}
+                                        {format!(": {}; {}.", d.consent.label(catalogue()), if d.shared { t("respond.sharing.was_shared") } else { t("respond.sharing.not_shared") })}
                                     </p>
                                     <p class="respond__decision-reason">{tf("respond.sharing.reason_shown", &[("reason", &d.reason)])}</p>
                                     <button class="button button--secondary respond__remove" type="button"

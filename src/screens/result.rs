@@ -10,7 +10,7 @@ use crate::components::{ErrorSummary, FieldError, RadioOption, Radios};
 use crate::outcome;
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};
-use crate::text::{t, tf};
+use crate::text::{catalogue, t, tf};
 
 /// The CSS modifier for a level's colour (always shown beside the level in words).
 pub fn level_modifier(level: Level) -> &'static str {
@@ -65,25 +65,44 @@ pub fn chart_rows(a: &Assessment) -> Vec<ChartRow> {
         .collect()
 }
 
+/// How many behaviours were disclosed in one band, for the chart's text alternative
+/// ("2 once", "1 more than 20 times").
+fn band_count(band: Band, n: usize) -> String {
+    let key = match band {
+        Band::Never => "result.chart.desc_band.never",
+        Band::Once => "result.chart.desc_band.once",
+        Band::TwoToTen => "result.chart.desc_band.2_10",
+        Band::ElevenToTwenty => "result.chart.desc_band.11_20",
+        Band::MoreThanTwenty => "result.chart.desc_band.more_than_20",
+    };
+    tf(key, &[("n", &n.to_string())])
+}
+
 /// The chart's text alternative, one sentence per domain.
 pub fn chart_description(rows: &[ChartRow]) -> String {
+    let cat = catalogue();
     rows.iter()
         .map(|r| {
             let bands: Vec<String> = CHART_BANDS
                 .iter()
                 .zip(r.by_band)
                 .filter(|(_, n)| *n > 0)
-                .map(|(b, n)| format!("{n} {}", b.worker_label().to_lowercase()))
+                .map(|(b, n)| band_count(*b, n))
                 .collect();
+            let bands: Vec<&str> = bands.iter().map(String::as_str).collect();
+            let domain = r.domain.label(cat);
+            let of = r.of.to_string();
             if bands.is_empty() {
-                format!("{}: none of {} disclosed.", r.domain.label(), r.of)
+                tf("result.chart.desc_none", &[("domain", domain), ("of", &of)])
             } else {
-                format!(
-                    "{}: {} of {} disclosed ({}).",
-                    r.domain.label(),
-                    r.disclosed(),
-                    r.of,
-                    bands.join(", ")
+                tf(
+                    "result.chart.desc_some",
+                    &[
+                        ("domain", domain),
+                        ("n", &r.disclosed().to_string()),
+                        ("of", &of),
+                        ("bands", &dva_core::text::join_list(cat, &bands)),
+                    ],
                 )
             }
         })
@@ -96,7 +115,7 @@ pub fn lines_for(ctx: &Ctx, ids: &[String]) -> Vec<AnswerLine> {
     ctx.screening.with(|s| {
         ids.iter()
             .filter_map(|id| ctx.def.item(id))
-            .filter_map(|item| answer_line(ctx.def, &s.answers, item))
+            .filter_map(|item| answer_line(ctx.def, &s.answers, item, catalogue()))
             .collect()
     })
 }
@@ -112,7 +131,7 @@ pub fn ResultPage() -> impl IntoView {
     Effect::new(move |prev: Option<Level>| {
         let now = level.get();
         if prev.is_some_and(|p| p != now) {
-            announcement.set(tf("result.level_now", &[("level", now.label())]));
+            announcement.set(tf("result.level_now", &[("level", now.label(catalogue()))]));
         }
         now
     });
@@ -122,7 +141,7 @@ pub fn ResultPage() -> impl IntoView {
             <div class=move || format!("result__panel result__panel--{}", level_modifier(level.get()))>
                 <h1 class="page__title result__title" tabindex="-1">
                     <span class="result__caption">{t("result.caption")}</span>
-                    <span class="result__level">{move || level.get().label()}</span>
+                    <span class="result__level">{move || level.get().label(catalogue()).to_owned()}</span>
                 </h1>
                 <Show when=move || outcome::judged(&ctx).is_some_and(|j| j.is_ok())>
                     <p class="result__panel-note">{t("result.panel_judged_note")}</p>
@@ -176,7 +195,7 @@ fn Incomplete() -> impl IntoView {
                             .def
                             .item(&f.item_id)
                             .map_or(f.item_id.clone(), |i| i.label.clone());
-                        format!("{label} ({})", f.gap.label())
+                        format!("{label} ({})", f.gap.label(catalogue()))
                     })
                     .collect();
                 (!items.is_empty()).then(|| {
@@ -292,7 +311,7 @@ fn RaisedBy() -> impl IntoView {
                             <li class="result__reason">
                                 <p class="result__reason-text">
                                     {r.text}" "
-                                    <span class=format!("tag result__tag result__tag--{}", level_modifier(r.supports))>{r.supports.label()}</span>
+                                    <span class=format!("tag result__tag result__tag--{}", level_modifier(r.supports))>{r.supports.label(catalogue()).to_owned()}</span>
                                 </p>
                                 <details class="result__details">
                                     <summary>{tf("result.reasons.answers", &[("n", &r.item_ids.len().to_string())])}</summary>
@@ -357,7 +376,7 @@ pub fn BehaviourChart() -> impl IntoView {
                     .collect_view();
                 view! {
                     <g>
-                        <text class="chart__label" x="0" y=(y + ROW_H / 2.0 + 2.0).to_string()>{r.domain.label()}</text>
+                        <text class="chart__label" x="0" y=(y + ROW_H / 2.0 + 2.0).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
                         <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4.0).to_string()
                             width=(unit * r.of as f64).to_string() height=(ROW_H - 12.0).to_string() />
                         {segments}
@@ -373,7 +392,7 @@ pub fn BehaviourChart() -> impl IntoView {
             .map(|r| {
                 view! {
                     <tr>
-                        <th scope="row">{r.domain.label()}</th>
+                        <th scope="row">{r.domain.label(catalogue()).to_owned()}</th>
                         {r.by_band.iter().map(|n| view! { <td class="chart-table__num">{n.to_string()}</td> }).collect_view()}
                         <td class="chart-table__num">{tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}</td>
                     </tr>
@@ -391,7 +410,7 @@ pub fn BehaviourChart() -> impl IntoView {
                 <ul class="chart__legend" aria-hidden="true">
                     {CHART_BANDS.iter().enumerate().map(|(i, b)| view! {
                         <li class="chart__legend-item">
-                            <span class=format!("chart__swatch chart__swatch--{i}")></span>{b.worker_label()}
+                            <span class=format!("chart__swatch chart__swatch--{i}")></span>{b.worker_label(catalogue()).to_owned()}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -400,7 +419,7 @@ pub fn BehaviourChart() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t("result.chart.domain")}</th>
-                            {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label()}</th> }).collect_view()}
+                            {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label(catalogue()).to_owned()}</th> }).collect_view()}
                             <th scope="col" class="chart-table__num">{t("result.chart.total")}</th>
                         </tr>
                     </thead>
@@ -428,9 +447,12 @@ fn JudgementForm() -> impl IntoView {
         .map(|l| RadioOption {
             value: l.id().to_owned(),
             label: if *l == computed {
-                tf("result.judgement.option_computed", &[("level", l.label())])
+                tf(
+                    "result.judgement.option_computed",
+                    &[("level", l.label(catalogue()))],
+                )
             } else {
-                l.label().to_owned()
+                l.label(catalogue()).to_owned()
             },
         })
         .collect();
@@ -472,10 +494,11 @@ fn JudgementForm() -> impl IntoView {
                     JudgementError::ReasonRequired => ("judgement-reason", reason_error),
                     JudgementError::CannotLowerRedFlag => ("judgement-level", level_error),
                 };
-                sig.set(Some(e.to_string()));
+                let message = e.message(catalogue()).to_owned();
+                sig.set(Some(message.clone()));
                 errors.set(vec![FieldError {
                     field_id: field.into(),
-                    message: e.to_string(),
+                    message,
                 }]);
             }
         }
@@ -488,16 +511,16 @@ fn JudgementForm() -> impl IntoView {
             {move || stored().map(|j| {
                 let computed = ctx.assessment.with(|a| a.level);
                 let valid = outcome::judged(&ctx);
-                let problem = valid.and_then(|v| v.err()).map(|e| e.to_string());
+                let problem = valid.and_then(|v| v.err()).map(|e| e.message(catalogue()).to_owned());
                 view! {
                     <div class="result__compare">
                         <div class=format!("result__compare-item result__compare-item--{}", level_modifier(computed))>
                             <p class="result__compare-key">{t("result.judgement.computed")}</p>
-                            <p class="result__compare-value">{computed.label()}</p>
+                            <p class="result__compare-value">{computed.label(catalogue()).to_owned()}</p>
                         </div>
                         <div class=format!("result__compare-item result__compare-item--{}", level_modifier(j.level))>
                             <p class="result__compare-key">{t("result.judgement.judged")}</p>
-                            <p class="result__compare-value">{j.level.label()}</p>
+                            <p class="result__compare-value">{j.level.label(catalogue()).to_owned()}</p>
                         </div>
                     </div>
                     <p class="result__judgement-reason"><strong>{t("result.judgement.reason_shown")}</strong>" "{j.reason.clone()}</p>
@@ -560,7 +583,7 @@ mod tests {
             )
             .expect("valid answer");
         }
-        dva_core::assess(&def, &a)
+        dva_core::assess(&def, &a, catalogue())
     }
 
     #[test]

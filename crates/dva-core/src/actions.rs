@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answers, YesNo};
 use crate::definition::Definition;
 use crate::scoring::{level_for_actions, Assessment, Finding, JudgedLevel, Level};
+use crate::text::Catalogue;
 
 /// How soon an action must happen. Ordered from most urgent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -39,13 +40,13 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    pub fn label(self) -> &'static str {
-        match self {
-            Urgency::Now => "Now",
-            Urgency::Today => "Today",
-            Urgency::ThisWeek => "This week",
-            Urgency::AtNextReview => "At next review",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Urgency::Now => "core.urgency.now",
+            Urgency::Today => "core.urgency.today",
+            Urgency::ThisWeek => "core.urgency.this_week",
+            Urgency::AtNextReview => "core.urgency.at_next_review",
+        })
     }
 }
 
@@ -76,11 +77,14 @@ pub struct Contact {
 
 impl Contact {
     /// "Name: detail", or a prompt to add it when the service has not.
-    pub fn display(&self) -> String {
+    pub fn display(&self, cat: &Catalogue) -> String {
         if self.detail.trim().is_empty() {
-            format!("{}: not set (ask your service to add it)", self.name)
+            cat.fill("core.contact.not_set", &[("name", &self.name)])
         } else {
-            format!("{}: {}", self.name, self.detail)
+            cat.fill(
+                "core.contact.line",
+                &[("name", &self.name), ("detail", &self.detail)],
+            )
         }
     }
 }
@@ -122,30 +126,39 @@ impl Default for Contacts {
 }
 
 impl Contacts {
-    /// The contact for a role.
-    pub fn get(&self, role: ContactRole) -> Contact {
-        let (name, detail) = match role {
-            ContactRole::Police => ("Police", &self.police),
-            ContactRole::RespectPhoneline => ("Respect Phoneline", &self.respect_phoneline),
-            ContactRole::NationalHelpline => (
-                "National Domestic Abuse Helpline (for her)",
-                &self.national_helpline,
+    /// The contact for a role, named in the catalogue's words.
+    pub fn get(&self, role: ContactRole, cat: &Catalogue) -> Contact {
+        let (key, detail) = match role {
+            ContactRole::Police => ("core.contact.police", &self.police),
+            ContactRole::RespectPhoneline => {
+                ("core.contact.respect_phoneline", &self.respect_phoneline)
+            }
+            ContactRole::NationalHelpline => {
+                ("core.contact.national_helpline", &self.national_helpline)
+            }
+            ContactRole::MensAdviceLine => {
+                ("core.contact.mens_advice_line", &self.mens_advice_line)
+            }
+            ContactRole::SafeguardingLead => {
+                ("core.contact.safeguarding_lead", &self.safeguarding_lead)
+            }
+            ContactRole::PerpetratorProgramme => (
+                "core.contact.perpetrator_programme",
+                &self.perpetrator_programme,
             ),
-            ContactRole::MensAdviceLine => ("Men's Advice Line", &self.mens_advice_line),
-            ContactRole::SafeguardingLead => ("Safeguarding lead", &self.safeguarding_lead),
-            ContactRole::PerpetratorProgramme => {
-                ("Local perpetrator programme", &self.perpetrator_programme)
+            ContactRole::PartnerSupport => ("core.contact.partner_support", &self.partner_support),
+            ContactRole::MaracCoordinator => {
+                ("core.contact.marac_coordinator", &self.marac_coordinator)
             }
-            ContactRole::PartnerSupport => ("Partner support service", &self.partner_support),
-            ContactRole::MaracCoordinator => ("MARAC coordinator", &self.marac_coordinator),
-            ContactRole::ChildrensSocialCare => {
-                ("Children's social care", &self.childrens_social_care)
-            }
-            ContactRole::CrisisTeam => ("Crisis team", &self.crisis_team),
+            ContactRole::ChildrensSocialCare => (
+                "core.contact.childrens_social_care",
+                &self.childrens_social_care,
+            ),
+            ContactRole::CrisisTeam => ("core.contact.crisis_team", &self.crisis_team),
         };
         Contact {
             role,
-            name: name.to_owned(),
+            name: cat.get(key).to_owned(),
             detail: detail.clone(),
         }
     }
@@ -175,12 +188,12 @@ pub enum ActionState {
 }
 
 impl ActionState {
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionState::Offered => "offered",
-            ActionState::Done => "done",
-            ActionState::Declined => "declined",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            ActionState::Offered => "core.action_state.offered",
+            ActionState::Done => "core.action_state.done",
+            ActionState::Declined => "core.action_state.declined",
+        })
     }
 }
 
@@ -194,14 +207,16 @@ pub struct ActionStatus {
 }
 
 /// Recommends actions from the computed result. The definition is needed so that answers to
-/// questions that were not asked (hidden by a condition) never count.
+/// questions that were not asked (hidden by a condition) never count. The catalogue gives the
+/// words; the ids, urgencies and contacts do not depend on it.
 pub fn recommend(
     def: &Definition,
     assessment: &Assessment,
     answers: &Answers,
     contacts: &Contacts,
+    cat: &Catalogue,
 ) -> Vec<Action> {
-    recommend_judged(def, assessment, None, answers, contacts)
+    recommend_judged(def, assessment, None, answers, contacts, cat)
 }
 
 /// Recommends actions, taking a professional judgement into account. The level used is the
@@ -212,35 +227,44 @@ pub fn recommend_judged(
     judged: Option<&JudgedLevel>,
     answers: &Answers,
     contacts: &Contacts,
+    cat: &Catalogue,
 ) -> Vec<Action> {
     let level = level_for_actions(assessment, judged);
     let high = level == Level::HighRisk;
     let abuse = assessment.abuse_disclosed();
-    let judged_note = judged
-        .filter(|j| j.raised())
-        .map(|j| format!(" (raised on professional judgement: {})", j.reason()));
-    let level_finding = |text: String| Finding {
-        text: format!("{text}{}", judged_note.clone().unwrap_or_default()),
+    let raised_reason = judged.filter(|j| j.raised()).map(JudgedLevel::reason);
+    let level_finding = |key: &str| Finding {
+        text: match raised_reason {
+            Some(reason) => cat.fill(
+                "core.action.finding.raised",
+                &[("finding", cat.get(key)), ("reason", reason)],
+            ),
+            None => cat.get(key).to_owned(),
+        },
         item_ids: assessment
             .red_flags
             .iter()
             .flat_map(|f| f.item_ids.clone())
             .collect(),
     };
+    let finding = |key: &str, item_ids: Vec<String>| Finding {
+        text: cat.get(key).to_owned(),
+        item_ids,
+    };
     let mut actions = Vec::new();
     let mut add = |id: &str,
                    title: &str,
-                   what: String,
+                   what: &str,
                    because: Finding,
                    urgency: Urgency,
                    roles: &[ContactRole]| {
         actions.push(Action {
             id: id.to_owned(),
-            title: title.to_owned(),
-            what_to_do: what,
+            title: cat.get(title).to_owned(),
+            what_to_do: cat.get(what).to_owned(),
             because,
             urgency,
-            contacts: roles.iter().map(|r| contacts.get(*r)).collect(),
+            contacts: roles.iter().map(|r| contacts.get(*r, cat)).collect(),
         });
     };
 
@@ -271,12 +295,9 @@ pub fn recommend_judged(
         }
         add(
             "call_police",
-            "If anyone is in immediate danger, call the police on 999",
-            "If you believe his partner, a child or anyone else is in immediate danger, call 999 now. Do not wait for the end of the session. Then tell your safeguarding lead.".into(),
-            Finding {
-                text: "Threats to kill, a weapon or strangulation in the last 12 months, or a broken bail condition or court order".into(),
-                item_ids: ids,
-            },
+            "core.action.call_police.title",
+            "core.action.call_police.what",
+            finding("core.action.call_police.because", ids),
             Urgency::Now,
             &[ContactRole::Police],
         );
@@ -285,26 +306,26 @@ pub fn recommend_judged(
     if high {
         add(
             "safeguarding_lead",
-            "Discuss with your safeguarding lead today",
-            "Speak to your service's safeguarding lead today, before he leaves if you can. Share the red flags and the answers behind them, and agree who does what next.".into(),
-            level_finding("High risk".into()),
+            "core.action.safeguarding_lead.title_today",
+            "core.action.safeguarding_lead.what_today",
+            level_finding("core.action.finding.high_risk"),
             Urgency::Today,
             &[ContactRole::SafeguardingLead],
         );
         add(
             "consider_marac",
-            "Consider a MARAC referral",
-            "With your safeguarding lead, consider a referral to the MARAC (multi-agency risk assessment conference). It is usually made by his partner's independent domestic violence adviser (IDVA) or the police, who complete the Dash risk checklist with her. A referral can rest on professional judgement alone.".into(),
-            level_finding("High risk".into()),
+            "core.action.consider_marac.title",
+            "core.action.consider_marac.what",
+            level_finding("core.action.finding.high_risk"),
             Urgency::Today,
             &[ContactRole::MaracCoordinator, ContactRole::SafeguardingLead],
         );
     } else if level == Level::SignificantConcern {
         add(
             "safeguarding_lead",
-            "Discuss with your safeguarding lead this week",
-            "Discuss the disclosures with your service's safeguarding lead this week, and agree what to do next.".into(),
-            level_finding("Significant concern".into()),
+            "core.action.safeguarding_lead.title_this_week",
+            "core.action.safeguarding_lead.what_this_week",
+            level_finding("core.action.finding.significant_concern"),
             Urgency::ThisWeek,
             &[ContactRole::SafeguardingLead],
         );
@@ -326,22 +347,25 @@ pub fn recommend_judged(
         }
         add(
             "children_safeguarding",
-            "Follow your local children's safeguarding procedure",
-            "Follow your local safeguarding children procedure and speak to your safeguarding lead. Children seeing or hearing domestic abuse is itself harm. If a child is at risk you must share information, with or without consent, and record why.".into(),
-            Finding {
-                text: if child_ids.is_empty() {
-                    "Abuse disclosed with children in the family".into()
+            "core.action.children_safeguarding.title",
+            "core.action.children_safeguarding.what",
+            finding(
+                if child_ids.is_empty() {
+                    "core.action.children_safeguarding.because_in_family"
                 } else {
-                    "Children present during incidents, or a child harmed or threatened".into()
+                    "core.action.children_safeguarding.because_present"
                 },
-                item_ids: ids,
-            },
+                ids,
+            ),
             if high || harmed {
                 Urgency::Today
             } else {
                 Urgency::ThisWeek
             },
-            &[ContactRole::ChildrensSocialCare, ContactRole::SafeguardingLead],
+            &[
+                ContactRole::ChildrensSocialCare,
+                ContactRole::SafeguardingLead,
+            ],
         );
     }
 
@@ -353,13 +377,14 @@ pub fn recommend_judged(
     if abuse {
         add(
             "partner_support",
-            "Refer for partner support",
-            "Make a referral so that a partner support service, or a local domestic abuse service, can offer his partner support and safety planning. Do not contact his partner about what he has told you yourself, and never tell him anything you hear from her. She can call the National Domestic Abuse Helpline at any time.".into(),
-            Finding {
-                text: "Abusive behaviour disclosed".into(),
-                item_ids: disclosed_ids.clone(),
+            "core.action.partner_support.title",
+            "core.action.partner_support.what",
+            finding("core.action.finding.abuse_disclosed", disclosed_ids.clone()),
+            if high {
+                Urgency::Today
+            } else {
+                Urgency::ThisWeek
             },
-            if high { Urgency::Today } else { Urgency::ThisWeek },
             &[ContactRole::PartnerSupport, ContactRole::NationalHelpline],
         );
     }
@@ -373,12 +398,9 @@ pub fn recommend_judged(
     if !crisis_ids.is_empty() {
         add(
             "crisis_support",
-            "Arrange mental health or crisis support for him",
-            "Follow your service's procedure for suicide and harm risk today: ask about plans, and arrange mental health or crisis support. Where he has thoughts of seriously harming someone, discuss with your safeguarding lead whether information must be shared.".into(),
-            Finding {
-                text: "Thoughts of suicide, self-harm or seriously harming someone".into(),
-                item_ids: crisis_ids,
-            },
+            "core.action.crisis_support.title",
+            "core.action.crisis_support.what",
+            finding("core.action.crisis_support.because", crisis_ids),
             Urgency::Today,
             &[ContactRole::CrisisTeam, ContactRole::SafeguardingLead],
         );
@@ -386,12 +408,12 @@ pub fn recommend_judged(
     if def_yes("self.victim") {
         add(
             "victim_support",
-            "Offer him support as a victim",
-            "He says a partner has hurt, frightened or controlled him. Offer support, for example the Men's Advice Line, and record what he said in his own words. This does not cancel out anything he has disclosed about his own behaviour.".into(),
-            Finding {
-                text: "He says a partner has hurt, frightened or controlled him".into(),
-                item_ids: vec!["self.victim".into()],
-            },
+            "core.action.victim_support.title",
+            "core.action.victim_support.what",
+            finding(
+                "core.action.victim_support.because",
+                vec!["self.victim".into()],
+            ),
             Urgency::ThisWeek,
             &[ContactRole::MensAdviceLine],
         );
@@ -405,56 +427,54 @@ pub fn recommend_judged(
         }
         add(
             "care_plan",
-            "Add relationship conflict to his care plan",
-            "Add conflict in relationships, and what triggers it, to his care plan and relapse-prevention work. Drink and drugs are never an excuse for abuse: work on both together.".into(),
-            Finding {
-                text: if abuse {
-                    "Abusive behaviour disclosed".into()
+            "core.action.care_plan.title",
+            "core.action.care_plan.what",
+            finding(
+                if abuse {
+                    "core.action.finding.abuse_disclosed"
                 } else {
-                    "Drink or drugs used before or during incidents".into()
+                    "core.action.care_plan.because_substances"
                 },
-                item_ids: ids,
-            },
+                ids,
+            ),
             Urgency::AtNextReview,
             &[],
         );
         if abuse {
             add(
                 "respect_phoneline",
-                "Call the Respect Phoneline for advice",
-                "Call the Respect Phoneline for advice on responding to this disclosure. He can also call it himself for help to change.".into(),
-                Finding {
-                    text: "Abusive behaviour disclosed".into(),
-                    item_ids: disclosed_ids.clone(),
+                "core.action.respect_phoneline.title",
+                "core.action.respect_phoneline.what",
+                finding("core.action.finding.abuse_disclosed", disclosed_ids.clone()),
+                if high {
+                    Urgency::Today
+                } else {
+                    Urgency::ThisWeek
                 },
-                if high { Urgency::Today } else { Urgency::ThisWeek },
                 &[ContactRole::RespectPhoneline],
             );
         }
     }
 
     // Always available.
-    let (what, text, urgency) = if abuse || level > Level::NoAbuseDisclosed {
+    let (what, because, urgency) = if abuse || level > Level::NoAbuseDisclosed {
         (
-            "Offer him a referral to a Respect-accredited domestic abuse perpetrator programme, or to a specialist assessment of his behaviour in relationships.",
-            "Abusive behaviour disclosed, or concern raised",
+            "core.action.specialist_referral.what_concern",
+            "core.action.specialist_referral.because_concern",
             Urgency::ThisWeek,
         )
     } else {
         (
-            "A referral to a Respect-accredited domestic abuse perpetrator programme, or to a specialist assessment, is available if concerns arise or on your professional judgement.",
-            "Always available, whatever the level",
+            "core.action.specialist_referral.what_always",
+            "core.action.specialist_referral.because_always",
             Urgency::AtNextReview,
         )
     };
     add(
         "specialist_referral",
-        "Referral to a specialist assessment or perpetrator programme",
-        what.into(),
-        Finding {
-            text: text.into(),
-            item_ids: disclosed_ids,
-        },
+        "core.action.specialist_referral.title",
+        what,
+        finding(because, disclosed_ids),
         urgency,
         &[
             ContactRole::PerpetratorProgramme,
@@ -465,13 +485,13 @@ pub fn recommend_judged(
     if assessment.incomplete {
         add(
             "follow_up_gaps",
-            "Follow up the questions not answered",
-            "Go back to the questions not answered, or where he preferred not to say, at the next session. Ask again about behaviours, not labels.".into(),
+            "core.action.follow_up_gaps.title",
+            "core.action.follow_up_gaps.what",
             Finding {
                 text: assessment
                     .incomplete_reason
                     .clone()
-                    .unwrap_or_else(|| "This screen is incomplete".into()),
+                    .unwrap_or_else(|| cat.get("core.action.follow_up_gaps.because").to_owned()),
                 item_ids: assessment
                     .follow_up
                     .iter()

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::definition::{Definition, Item, Response};
+use crate::text::Catalogue;
 
 /// How often a behaviour happened, in the bands of the pilot's inventory. Ordered: a later
 /// band is always "more".
@@ -55,25 +56,25 @@ impl Band {
     }
 
     /// The label the keyworker sees and the summary prints.
-    pub fn worker_label(self) -> &'static str {
-        match self {
-            Band::Never => "Never",
-            Band::Once => "Once",
-            Band::TwoToTen => "2 to 10 times",
-            Band::ElevenToTwenty => "11 to 20 times",
-            Band::MoreThanTwenty => "More than 20 times",
-        }
+    pub fn worker_label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Band::Never => "core.band.worker.never",
+            Band::Once => "core.band.worker.once",
+            Band::TwoToTen => "core.band.worker.2_10",
+            Band::ElevenToTwenty => "core.band.worker.11_20",
+            Band::MoreThanTwenty => "core.band.worker.more_than_20",
+        })
     }
 
-    /// The label the client sees when he answers on his own.
-    pub fn client_label(self) -> &'static str {
-        match self {
-            Band::Never => "Never",
-            Band::Once => "Once",
-            Band::TwoToTen => "2 to 10 times",
-            Band::ElevenToTwenty => "11 to 20 times",
-            Band::MoreThanTwenty => "More than 20 times",
-        }
+    /// The label the client sees when he answers on his own (held to grade 6 by a test).
+    pub fn client_label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Band::Never => "core.band.client.never",
+            Band::Once => "core.band.client.once",
+            Band::TwoToTen => "core.band.client.2_10",
+            Band::ElevenToTwenty => "core.band.client.11_20",
+            Band::MoreThanTwenty => "core.band.client.more_than_20",
+        })
     }
 
     /// The weight of the band in the frequency total: never 0, once 1, 2-10 2, 11-20 3,
@@ -122,22 +123,24 @@ impl YesNo {
     }
 
     /// The label shown to the keyworker and printed in the summary.
-    pub fn worker_label(self) -> &'static str {
-        match self {
-            YesNo::Yes => "Yes",
-            YesNo::No => "No",
-            YesNo::NotSure => "Not sure",
-        }
+    pub fn worker_label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            YesNo::Yes => "core.yes_no.yes",
+            YesNo::No => "core.yes_no.no",
+            YesNo::NotSure => "core.yes_no.not_sure",
+        })
     }
 
-    /// The label shown to the client.
-    pub fn client_label(self) -> &'static str {
-        self.worker_label()
+    /// The label shown to the client: the same words as the worker's.
+    pub fn client_label(self, cat: &Catalogue) -> &str {
+        self.worker_label(cat)
     }
 }
 
 /// Label for "prefer not to say", for worker and client alike.
-pub const PREFER_NOT_TO_SAY_LABEL: &str = "Prefer not to say";
+pub fn prefer_not_to_say_label(cat: &Catalogue) -> &str {
+    cat.get("core.prefer_not_to_say")
+}
 
 /// One answer to one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,12 +177,12 @@ pub enum Source {
 
 impl Source {
     /// The label printed in the summary.
-    pub fn label(self) -> &'static str {
-        match self {
-            Source::Worker => "worker",
-            Source::ClientSelfCompleted => "self-completed",
-            Source::ChangedAfterDiscussion => "changed after discussion",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Source::Worker => "core.source.worker",
+            Source::ClientSelfCompleted => "core.source.client_self_completed",
+            Source::ChangedAfterDiscussion => "core.source.changed_after_discussion",
+        })
     }
 }
 

@@ -100,21 +100,21 @@ impl Domain {
     }
 
     /// The label the keyworker sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Domain::Setting => "Setting and consent",
-            Domain::Relationship => "Relationship",
-            Domain::EmotionalVerbal => "Emotional and verbal",
-            Domain::JealousyControl => "Jealousy and control",
-            Domain::IntimidationThreats => "Intimidation and threats",
-            Domain::Physical => "Physical",
-            Domain::Sexual => "Sexual",
-            Domain::Impact => "Impact",
-            Domain::Children => "Children",
-            Domain::SubstanceUse => "Substance use",
-            Domain::OwnSafety => "His own safety",
-            Domain::Readiness => "Readiness to change",
-        }
+    pub fn label(self, cat: &crate::text::Catalogue) -> &str {
+        cat.get(match self {
+            Domain::Setting => "core.domain.setting",
+            Domain::Relationship => "core.domain.relationship",
+            Domain::EmotionalVerbal => "core.domain.emotional_verbal",
+            Domain::JealousyControl => "core.domain.jealousy_control",
+            Domain::IntimidationThreats => "core.domain.intimidation_threats",
+            Domain::Physical => "core.domain.physical",
+            Domain::Sexual => "core.domain.sexual",
+            Domain::Impact => "core.domain.impact",
+            Domain::Children => "core.domain.children",
+            Domain::SubstanceUse => "core.domain.substance_use",
+            Domain::OwnSafety => "core.domain.own_safety",
+            Domain::Readiness => "core.domain.readiness",
+        })
     }
 
     /// Whether this is one of the abuse domains of the behaviour inventory.

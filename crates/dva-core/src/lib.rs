@@ -1,6 +1,9 @@
 //! DVA Screen's screening core: the questionnaire definition, the answers, scoring and risk
 //! rules, recommended actions, programme suitability indicators and the referral summary.
 //!
+//! Every word it produces comes from a [`Catalogue`] the caller passes in (see [`text`]); the
+//! core never knows which languages exist.
+//!
 //! **Invariant: this crate knows nothing of the DOM, Leptos, the browser or storage, and never
 //! reads the clock.** Every risk decision is made here, in plain functions tested natively.
 //! `tests/no_web_deps.rs` fails if a web or storage crate is ever added to its dependencies.
@@ -12,6 +15,7 @@ pub mod readability;
 pub mod scoring;
 pub mod suitability;
 pub mod summary;
+pub mod text;
 
 pub use actions::{
     recommend, recommend_judged, Action, ActionState, ActionStatus, Contact, ContactRole, Contacts,
@@ -30,3 +34,4 @@ pub use summary::{
     answer_text, build, section_answers, CompletedBy, Consent, SharingDecision, Summary,
     SummaryHeader, SummaryInput,
 };
+pub use text::Catalogue;

@@ -32,10 +32,10 @@
 //! could hide a red flag.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use crate::answers::{Answer, Answers, Band, ItemStatus, YesNo};
 use crate::definition::{push_unique, Definition, Domain};
+use crate::text::{join_list, Catalogue};
 
 /// Number of different behaviours disclosed that is a significant concern on its own.
 pub const MANY_BEHAVIOURS: usize = 5;
@@ -66,13 +66,13 @@ impl Level {
     ];
 
     /// The level in words. "No abuse disclosed in this screen" is never "safe" or "low risk".
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::NoAbuseDisclosed => "No abuse disclosed in this screen",
-            Level::AbuseDisclosed => "Abusive behaviour disclosed",
-            Level::SignificantConcern => "Significant concern",
-            Level::HighRisk => "High risk: act today",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Level::NoAbuseDisclosed => "core.level.no_abuse_disclosed",
+            Level::AbuseDisclosed => "core.level.abuse_disclosed",
+            Level::SignificantConcern => "core.level.significant_concern",
+            Level::HighRisk => "core.level.high_risk",
+        })
     }
 
     /// A stable id for JSON and styling.
@@ -86,12 +86,6 @@ impl Level {
     }
 }
 
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
 /// A finding: a sentence and the answers behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -102,6 +96,11 @@ pub struct Finding {
 /// One reason for the level, with the step it supports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
+    /// Stable id of the rule that found it, the same in every language: `red_flag`, `cluster`,
+    /// `violence`, `intimidation`, `frequent`, `many_behaviours`, `children`, `justice`,
+    /// `injured`, `afraid`, `abuse_disclosed` or `none_disclosed`.
+    #[serde(default)]
+    pub id: String,
     pub supports: Level,
     pub text: String,
     pub item_ids: Vec<String>,
@@ -166,11 +165,11 @@ pub enum Gap {
 }
 
 impl Gap {
-    pub fn label(self) -> &'static str {
-        match self {
-            Gap::NotYetAnswered => "not yet answered",
-            Gap::PreferNotToSay => "prefer not to say",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Gap::NotYetAnswered => "core.gap.not_yet_answered",
+            Gap::PreferNotToSay => "core.gap.prefer_not_to_say",
+        })
     }
 }
 
@@ -190,25 +189,16 @@ pub struct Caveat {
 }
 
 /// The caveats, in display order. The minimisation caveat is always first.
-pub fn caveats() -> Vec<Caveat> {
+pub fn caveats(cat: &Catalogue) -> Vec<Caveat> {
     [
-        (
-            "minimisation",
-            "This screen relies on what he says about himself. Men who use abuse often play it down or deny it. A low count, or no disclosure, is not evidence that his partner or children are free from harm. Look and listen, and use your professional judgement.",
-        ),
-        (
-            "not_dash",
-            "This is not a Dash risk assessment of his partner. The Dash is completed with her, by her independent domestic violence adviser (IDVA), the police or another specialist service.",
-        ),
-        (
-            "partner_contact",
-            "Contact with his partner must only be made by a specialist partner support service. Do not contact her yourself about what he has told you, and never tell him anything you have heard from her.",
-        ),
+        ("minimisation", "core.caveat.minimisation"),
+        ("not_dash", "core.caveat.not_dash"),
+        ("partner_contact", "core.caveat.partner_contact"),
     ]
     .into_iter()
-    .map(|(id, text)| Caveat {
+    .map(|(id, key)| Caveat {
         id: id.to_owned(),
-        text: text.to_owned(),
+        text: cat.get(key).to_owned(),
     })
     .collect()
 }
@@ -253,8 +243,9 @@ impl Assessment {
     }
 }
 
-/// Scores a screening. Pure: the same answers always give the same result.
-pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
+/// Scores a screening. Pure: the same answers always give the same result. The catalogue gives
+/// the words of the reasons, caveats and incomplete reason; it never changes a decision.
+pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessment {
     // Disclosures and per-domain counts.
     let mut disclosures = Vec::new();
     for item in def.behaviours() {
@@ -326,34 +317,39 @@ pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
     let mut reasons = Vec::new();
     for f in &red_flags {
         reasons.push(Reason {
+            id: "red_flag".into(),
             supports: Level::HighRisk,
-            text: format!("Red flag: {}", f.title),
+            text: cat.fill("core.reason.red_flag", &[("title", &f.title)]),
             item_ids: f.item_ids.clone(),
         });
     }
     if let Some(c) = &cluster {
         reasons.push(Reason {
+            id: "cluster".into(),
             supports: Level::HighRisk,
-            text: "Separation, coercive control and physical or sexual violence together: an especially dangerous combination".into(),
+            text: cat.get("core.reason.cluster").to_owned(),
             item_ids: c.item_ids(),
         });
     }
-    significant_reasons(def, answers, &disclosures, &mut reasons);
+    significant_reasons(def, answers, &disclosures, cat, &mut reasons);
     if !disclosures.is_empty() {
+        let key = if disclosures.len() == 1 {
+            "core.reason.abuse_disclosed.one"
+        } else {
+            "core.reason.abuse_disclosed.other"
+        };
         reasons.push(Reason {
+            id: "abuse_disclosed".into(),
             supports: Level::AbuseDisclosed,
-            text: format!(
-                "{} abusive behaviour{} disclosed",
-                disclosures.len(),
-                if disclosures.len() == 1 { "" } else { "s" }
-            ),
+            text: cat.fill(key, &[("n", &disclosures.len().to_string())]),
             item_ids: disclosures.iter().map(|d| d.item_id.clone()).collect(),
         });
     }
     if reasons.is_empty() {
         reasons.push(Reason {
+            id: "none_disclosed".into(),
             supports: Level::NoAbuseDisclosed,
-            text: "No abusive behaviour was disclosed in this screen. He may have played things down: this is not evidence that his partner or children are free from harm.".into(),
+            text: cat.get("core.reason.none_disclosed").to_owned(),
             item_ids: Vec::new(),
         });
     }
@@ -395,8 +391,9 @@ pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
         .collect();
     let mut why = Vec::new();
     if core_gaps >= INCOMPLETE_THRESHOLD {
-        why.push(format!(
-            "{core_gaps} questions about behaviours, impact, children or his own safety are not yet answered or he preferred not to say"
+        why.push(cat.fill(
+            "core.incomplete.core_gaps",
+            &[("n", &core_gaps.to_string())],
         ));
     }
     if !red_flag_gaps.is_empty() {
@@ -405,17 +402,17 @@ pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
             .iter()
             .map(|id| def.item(id).map_or(*id, |item| item.label.as_str()))
             .collect();
-        why.push(format!(
-            "questions that can raise a red flag are not yet answered or he preferred not to say ({})",
-            labels.join(", ")
+        why.push(cat.fill(
+            "core.incomplete.red_flag_gaps",
+            &[("items", &join_list(cat, &labels))],
         ));
     }
     let incomplete = !why.is_empty();
     let incomplete_reason = incomplete.then(|| {
-        let mut s = String::from("This screen is incomplete: ");
-        s.push_str(&why.join("; and "));
-        s.push_str(". The level may be higher than shown. Follow these up.");
-        s
+        cat.fill(
+            "core.incomplete.reason",
+            &[("why", &why.join(cat.get("core.incomplete.join")))],
+        )
     });
 
     Assessment {
@@ -429,7 +426,7 @@ pub fn assess(def: &Definition, answers: &Answers) -> Assessment {
         follow_up,
         incomplete,
         incomplete_reason,
-        caveats: caveats(),
+        caveats: caveats(cat),
     }
 }
 
@@ -437,13 +434,15 @@ fn significant_reasons(
     def: &Definition,
     answers: &Answers,
     disclosures: &[Disclosure],
+    cat: &Catalogue,
     reasons: &mut Vec<Reason>,
 ) {
-    let mut push = |text: &str, item_ids: Vec<String>| {
+    let mut push = |id: &str, text: String, item_ids: Vec<String>| {
         if !item_ids.is_empty() {
             reasons.push(Reason {
+                id: id.to_owned(),
                 supports: Level::SignificantConcern,
-                text: text.to_owned(),
+                text,
                 item_ids,
             });
         }
@@ -455,16 +454,20 @@ fn significant_reasons(
             .map(|d| d.item_id.clone())
             .collect()
     };
+    let get = |key: &str| cat.get(key).to_owned();
     push(
-        "Physical or sexual violence disclosed",
+        "violence",
+        get("core.reason.violence"),
         of(&[Domain::Physical, Domain::Sexual]),
     );
     push(
-        "Intimidation or threats disclosed",
+        "intimidation",
+        get("core.reason.intimidation"),
         of(&[Domain::IntimidationThreats]),
     );
     push(
-        "A behaviour disclosed at 11 times or more",
+        "frequent",
+        get("core.reason.frequent"),
         disclosures
             .iter()
             .filter(|d| d.band >= Band::ElevenToTwenty)
@@ -473,7 +476,11 @@ fn significant_reasons(
     );
     if disclosures.len() >= MANY_BEHAVIOURS {
         push(
-            &format!("{MANY_BEHAVIOURS} or more different behaviours disclosed"),
+            "many_behaviours",
+            cat.fill(
+                "core.reason.many_behaviours",
+                &[("n", &MANY_BEHAVIOURS.to_string())],
+            ),
             disclosures.iter().map(|d| d.item_id.clone()).collect(),
         );
     }
@@ -484,17 +491,24 @@ fn significant_reasons(
             .collect()
     };
     push(
-        "Children present during incidents, or a child harmed or threatened",
+        "children",
+        get("core.reason.children"),
         yes(&["children.present", "children.harmed"]),
     );
     push(
-        "Police, criminal justice or court involvement",
+        "justice",
+        get("core.reason.justice"),
         yes(&["impact.police", "impact.justice", "impact.orders"]),
     );
-    push("A partner has been injured", yes(&["impact.injured"]));
+    push(
+        "injured",
+        get("core.reason.injured"),
+        yes(&["impact.injured"]),
+    );
     if answers.choice(def, "impact.afraid") == Some("a_little") {
         push(
-            "He says his partner is a little afraid of him",
+            "afraid",
+            get("core.reason.afraid"),
             vec!["impact.afraid".to_owned()],
         );
     }
@@ -546,20 +560,15 @@ pub enum JudgementError {
     CannotLowerRedFlag,
 }
 
-impl fmt::Display for JudgementError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            JudgementError::ReasonRequired => {
-                f.write_str("Write the reason for changing the level of concern.")
-            }
-            JudgementError::CannotLowerRedFlag => f.write_str(
-                "The level cannot be lowered: a red flag was raised. Discuss it with your safeguarding lead today.",
-            ),
-        }
+impl JudgementError {
+    /// The message the worker sees.
+    pub fn message(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            JudgementError::ReasonRequired => "core.judgement.reason_required",
+            JudgementError::CannotLowerRedFlag => "core.judgement.cannot_lower_red_flag",
+        })
     }
 }
-
-impl std::error::Error for JudgementError {}
 
 /// Applies a professional judgement. Raising needs a reason; lowering needs a reason and is
 /// refused outright when a red flag was raised.

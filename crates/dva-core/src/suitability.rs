@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, YesNo};
 use crate::definition::Definition;
+use crate::text::Catalogue;
 
 /// Whether one criterion is met on the answers given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,26 +19,32 @@ pub enum Indicator {
 }
 
 impl Indicator {
-    pub fn label(self) -> &'static str {
-        match self {
-            Indicator::Met => "met",
-            Indicator::NotMet => "not met",
-            Indicator::Unknown => "unknown",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Indicator::Met => "core.indicator.met",
+            Indicator::NotMet => "core.indicator.not_met",
+            Indicator::Unknown => "core.indicator.unknown",
+        })
     }
 }
 
 /// One criterion with the answer behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SuitabilityIndicator {
+    /// Stable id, the same in every language.
     pub id: String,
+    /// The criterion in words.
     pub criterion: String,
     pub indicator: Indicator,
     pub item_id: String,
 }
 
-/// The four indicators, in the pilot's order.
-pub fn indicators(def: &Definition, answers: &Answers) -> Vec<SuitabilityIndicator> {
+/// The four indicators, in the pilot's order, with their criteria in the catalogue's words.
+pub fn indicators(
+    def: &Definition,
+    answers: &Answers,
+    cat: &Catalogue,
+) -> Vec<SuitabilityIndicator> {
     let from_yes_no = |id: &str| match answers.yes_no(def, id) {
         Some(YesNo::Yes) => Indicator::Met,
         Some(YesNo::No) => Indicator::NotMet,
@@ -51,25 +58,25 @@ pub fn indicators(def: &Definition, answers: &Answers) -> Vec<SuitabilityIndicat
     [
         (
             "stabilised_or_abstinent",
-            "Stabilised or abstinent",
+            "core.suitability.stabilised_or_abstinent",
             status,
             "subst.status",
         ),
         (
             "attends_regularly",
-            "Able to attend regularly",
+            "core.suitability.attends_regularly",
             from_yes_no("ready.attend"),
             "ready.attend",
         ),
         (
             "acknowledges_conflict",
-            "Acknowledges conflict in relationships",
+            "core.suitability.acknowledges_conflict",
             from_yes_no("ready.acknowledges"),
             "ready.acknowledges",
         ),
         (
             "responds_to_challenge",
-            "Responds to challenge and feedback (worker observation)",
+            "core.suitability.responds_to_challenge",
             from_yes_no("ready.challenge"),
             "ready.challenge",
         ),
@@ -77,7 +84,7 @@ pub fn indicators(def: &Definition, answers: &Answers) -> Vec<SuitabilityIndicat
     .into_iter()
     .map(|(id, criterion, indicator, item_id)| SuitabilityIndicator {
         id: id.to_owned(),
-        criterion: criterion.to_owned(),
+        criterion: cat.get(criterion).to_owned(),
         indicator,
         item_id: item_id.to_owned(),
     })

@@ -2,7 +2,9 @@
 //! case systems, and a stable JSON form for download.
 //!
 //! The core never reads the clock: the shell supplies the local date and time. Free text
-//! (notes, reasons, names) is copied verbatim; escaping for HTML is the shell's job.
+//! (notes, reasons, names) is copied verbatim; escaping for HTML is the shell's job. Every
+//! fixed word, heading and sentence comes from the [`Catalogue`] (`core.summary.*` keys); the
+//! JSON form keeps stable ids (level, action, reason, caveat, indicator) next to the words.
 
 use std::fmt::Write as _;
 
@@ -10,10 +12,11 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::{Action, ActionStatus};
-use crate::answers::{Answer, Answers, ItemStatus, Source, PREFER_NOT_TO_SAY_LABEL};
+use crate::answers::{prefer_not_to_say_label, Answer, Answers, ItemStatus, Source, YesNo};
 use crate::definition::{Definition, Item, Response};
 use crate::scoring::{Assessment, Caveat, Cluster, Gap, JudgedLevel, Level, Reason};
 use crate::suitability::{indicators, SuitabilityIndicator};
+use crate::text::{date_time, join_list, Catalogue};
 
 /// Version of the JSON form of [`Summary`]. Bumped on any breaking change to its shape.
 pub const SCHEMA: u32 = 1;
@@ -28,11 +31,11 @@ pub enum CompletedBy {
 }
 
 impl CompletedBy {
-    pub fn label(self) -> &'static str {
-        match self {
-            CompletedBy::WorkerAdministered => "worker-administered",
-            CompletedBy::ClientSelfCompleted => "client self-completed with the worker present",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            CompletedBy::WorkerAdministered => "core.completed_by.worker_administered",
+            CompletedBy::ClientSelfCompleted => "core.completed_by.client_self_completed",
+        })
     }
 }
 
@@ -58,12 +61,12 @@ pub enum Consent {
 }
 
 impl Consent {
-    pub fn label(self) -> &'static str {
-        match self {
-            Consent::Given => "consent given",
-            Consent::NotGiven => "consent not given",
-            Consent::NotAsked => "consent not asked",
-        }
+    pub fn label(self, cat: &Catalogue) -> &str {
+        cat.get(match self {
+            Consent::Given => "core.consent.given",
+            Consent::NotGiven => "core.consent.not_given",
+            Consent::NotAsked => "core.consent.not_asked",
+        })
     }
 }
 
@@ -105,31 +108,35 @@ pub struct SectionAnswers {
 }
 
 /// The answer in words, as the worker and the summary see it.
-pub fn answer_text(item: &Item, answer: &Answer) -> String {
+pub fn answer_text(item: &Item, answer: &Answer, cat: &Catalogue) -> String {
     match answer {
-        Answer::PreferNotToSay => PREFER_NOT_TO_SAY_LABEL.to_owned(),
+        Answer::PreferNotToSay => prefer_not_to_say_label(cat).to_owned(),
         Answer::Frequency {
             band,
             last_12_months,
-        } => match last_12_months {
-            Some(r) if band.is_disclosed() => format!(
-                "{}; in the last 12 months: {}",
-                band.worker_label(),
-                r.worker_label().to_lowercase()
-            ),
-            None if band.is_disclosed() => format!(
-                "{}; in the last 12 months: not answered",
-                band.worker_label()
-            ),
-            _ => band.worker_label().to_owned(),
-        },
-        Answer::YesNo(v) => v.worker_label().to_owned(),
+        } if band.is_disclosed() => {
+            let recent = cat.get(match last_12_months {
+                Some(YesNo::Yes) => "core.answer.recent.yes",
+                Some(YesNo::No) => "core.answer.recent.no",
+                Some(YesNo::NotSure) => "core.answer.recent.not_sure",
+                None => "core.answer.recent.not_answered",
+            });
+            cat.fill(
+                "core.answer.with_recent",
+                &[("band", band.worker_label(cat)), ("recent", recent)],
+            )
+        }
+        Answer::Frequency { band, .. } => band.worker_label(cat).to_owned(),
+        Answer::YesNo(v) => v.worker_label(cat).to_owned(),
         Answer::Choice(id) => item
             .response
             .option(id)
             .map_or_else(|| id.clone(), |o| o.worker_label.clone()),
         Answer::Scale(v) => match &item.response {
-            Response::Scale { max, .. } => format!("{v} out of {max}"),
+            Response::Scale { max, .. } => cat.fill(
+                "core.answer.scale",
+                &[("value", &v.to_string()), ("max", &max.to_string())],
+            ),
             _ => v.to_string(),
         },
         Answer::Text(t) => t.clone(),
@@ -137,18 +144,23 @@ pub fn answer_text(item: &Item, answer: &Answer) -> String {
 }
 
 /// One item's line, or `None` when the item was not asked.
-pub fn answer_line(def: &Definition, answers: &Answers, item: &Item) -> Option<AnswerLine> {
+pub fn answer_line(
+    def: &Definition,
+    answers: &Answers,
+    item: &Item,
+    cat: &Catalogue,
+) -> Option<AnswerLine> {
     let source = answers.get(&item.id).map(|r| r.source);
     let (answer, answered, gap) = match answers.status(def, &item.id) {
         ItemStatus::NotAsked => return None,
-        ItemStatus::Answered(a) => (answer_text(item, a), true, None),
+        ItemStatus::Answered(a) => (answer_text(item, a, cat), true, None),
         ItemStatus::PreferNotToSay => (
-            PREFER_NOT_TO_SAY_LABEL.to_owned(),
+            prefer_not_to_say_label(cat).to_owned(),
             false,
             Some(Gap::PreferNotToSay),
         ),
         ItemStatus::NotYetAnswered => (
-            "Not yet answered".to_owned(),
+            cat.get("core.answer.not_yet_answered").to_owned(),
             false,
             Some(Gap::NotYetAnswered),
         ),
@@ -169,7 +181,11 @@ pub fn answer_line(def: &Definition, answers: &Answers, item: &Item) -> Option<A
 }
 
 /// Every section with its shown items' answers, in order (the check-your-answers model).
-pub fn section_answers(def: &Definition, answers: &Answers) -> Vec<SectionAnswers> {
+pub fn section_answers(
+    def: &Definition,
+    answers: &Answers,
+    cat: &Catalogue,
+) -> Vec<SectionAnswers> {
     def.sections()
         .iter()
         .map(|s| SectionAnswers {
@@ -177,7 +193,7 @@ pub fn section_answers(def: &Definition, answers: &Answers) -> Vec<SectionAnswer
             title: s.title.clone(),
             lines: def
                 .items_in(&s.id)
-                .filter_map(|i| answer_line(def, answers, i))
+                .filter_map(|i| answer_line(def, answers, i, cat))
                 .collect(),
             note: answers.note(&s.id).map(str::to_owned),
         })
@@ -193,7 +209,8 @@ pub struct RedFlagLine {
     pub answers: Vec<AnswerLine>,
 }
 
-/// The level block: computed and, if any, judged.
+/// The level block: computed and, if any, judged. The levels are stable ids; the labels are
+/// the same levels in the catalogue's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelBlock {
     pub computed: Level,
@@ -254,6 +271,8 @@ pub struct SummaryInput<'a> {
     pub action_statuses: &'a [ActionStatus],
     pub header: SummaryHeader,
     pub sharing: &'a [SharingDecision],
+    /// The words of the summary's level labels, answers and suitability criteria.
+    pub catalogue: &'a Catalogue,
 }
 
 /// Builds the summary model.
@@ -267,14 +286,15 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         action_statuses,
         header,
         sharing,
+        catalogue: cat,
     } = input;
-    let line = |id: &str| def.item(id).and_then(|i| answer_line(def, answers, i));
+    let line = |id: &str| def.item(id).and_then(|i| answer_line(def, answers, i, cat));
     Summary {
         schema: SCHEMA,
         definition_id: def.id().to_owned(),
         definition_version: def.version().to_owned(),
         header,
-        sections: section_answers(def, answers),
+        sections: section_answers(def, answers, cat),
         disclosures: assessment
             .disclosures
             .iter()
@@ -293,14 +313,14 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         cluster: assessment.cluster.clone(),
         level: LevelBlock {
             computed: assessment.level,
-            computed_label: assessment.level.label().to_owned(),
+            computed_label: assessment.level.label(cat).to_owned(),
             judged: judged.map(|j| j.judged()),
-            judged_label: judged.map(|j| j.judged().label().to_owned()),
+            judged_label: judged.map(|j| j.judged().label(cat).to_owned()),
             judgement_reason: judged.map(|j| j.reason().to_owned()),
             reasons: assessment.reasons.clone(),
         },
         frequency_total: assessment.frequency_total,
-        suitability: indicators(def, answers),
+        suitability: indicators(def, answers, cat),
         actions: actions
             .iter()
             .map(|a| ActionLine {
@@ -334,29 +354,55 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
     }
 }
 
-fn heading(out: &mut String, title: &str) {
+/// A heading of the plain text: the catalogue's heading in capitals, underlined with `rule`.
+fn heading(out: &mut String, title: &str, rule: char) {
+    let title = title.to_uppercase();
+    out.push_str(&title);
     out.push('\n');
-    out.push_str(title);
-    out.push('\n');
-    out.push_str(&"-".repeat(title.chars().count()));
+    out.extend(std::iter::repeat_n(rule, title.chars().count()));
     out.push('\n');
 }
 
-fn source_mark(line: &AnswerLine) -> &'static str {
+fn source_mark(line: &AnswerLine, cat: &Catalogue) -> String {
     match line.source {
-        Some(Source::ClientSelfCompleted) => " [self-completed]",
-        Some(Source::ChangedAfterDiscussion) => " [changed after discussion]",
-        _ => "",
+        Some(s @ (Source::ClientSelfCompleted | Source::ChangedAfterDiscussion)) => {
+            format!(
+                " {}",
+                cat.fill("core.summary.source_mark", &[("source", s.label(cat))])
+            )
+        }
+        _ => String::new(),
     }
 }
 
-fn ids(ids: &[String]) -> String {
+fn ids(ids: &[String], cat: &Catalogue) -> String {
     if ids.is_empty() {
         String::new()
     } else {
-        format!(" [answers: {}]", ids.join(", "))
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        format!(
+            " {}",
+            cat.fill("core.summary.answer_ids", &[("ids", &join_list(cat, &ids))])
+        )
     }
 }
+
+/// "Label: value" in the catalogue's punctuation.
+pub fn field(cat: &Catalogue, label: &str, value: &str) -> String {
+    cat.fill("core.summary.field", &[("label", label), ("value", value)])
+}
+
+/// The sections the summary shows in full, in order, with their heading keys. The first two
+/// come before the disclosures, the rest after the level of concern.
+pub const SUMMARY_SECTIONS: [(&str, &str); 7] = [
+    ("setting", "core.summary.section.setting"),
+    ("relationship", "core.summary.section.relationship"),
+    ("impact", "core.summary.section.impact"),
+    ("children", "core.summary.section.children"),
+    ("substance_use", "core.summary.section.substance_use"),
+    ("own_safety", "core.summary.section.own_safety"),
+    ("readiness", "core.summary.section.readiness"),
+];
 
 impl Summary {
     /// The JSON download.
@@ -364,136 +410,204 @@ impl Summary {
         serde_json::to_string_pretty(self)
     }
 
-    /// The plain-text summary for pasting into a case system. Free text is verbatim.
-    pub fn to_plain_text(&self) -> String {
-        let mut out = String::new();
+    /// The questionnaire's id and version in words.
+    pub fn questionnaire(&self, cat: &Catalogue) -> String {
+        cat.fill(
+            "core.summary.questionnaire_value",
+            &[
+                ("id", &self.definition_id),
+                ("version", &self.definition_version),
+            ],
+        )
+    }
+
+    /// The header's fields as (label, value) pairs, in order: service, worker, date and time,
+    /// client reference, questionnaire, completed by.
+    pub fn header_fields(&self, cat: &Catalogue) -> Vec<(String, String)> {
         let h = &self.header;
-        out.push_str("DVA SCREEN: REFERRAL SUMMARY\n");
-        out.push_str("============================\n");
-        let _ = writeln!(out, "Service: {}", h.service);
-        let _ = writeln!(out, "Worker: {}", h.worker);
+        [
+            ("core.summary.service", h.service.clone()),
+            ("core.summary.worker", h.worker.clone()),
+            ("core.summary.date_time", date_time(cat, &h.at)),
+            ("core.summary.client_reference", h.client_reference.clone()),
+            ("core.summary.questionnaire", self.questionnaire(cat)),
+            (
+                "core.summary.completed",
+                h.completed_by.label(cat).to_owned(),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (cat.get(k).to_owned(), v))
+        .collect()
+    }
+
+    /// The plain-text summary for pasting into a case system. Free text is verbatim.
+    pub fn to_plain_text(&self, cat: &Catalogue) -> String {
+        let mut out = String::new();
+        let get = |key: &'static str| cat.get(key);
+        heading(&mut out, get("core.summary.title"), '=');
+        for (label, value) in self.header_fields(cat) {
+            let _ = writeln!(out, "{}", field(cat, &label, &value));
+        }
         let _ = writeln!(
             out,
-            "Date and time: {}",
-            h.at.format("%d %B %Y, %H:%M (UTC%:z)")
+            "{}",
+            field(
+                cat,
+                get("core.summary.level_of_concern"),
+                &self.level_in_words(cat)
+            )
         );
-        let _ = writeln!(out, "Client reference: {}", h.client_reference);
-        let _ = writeln!(
-            out,
-            "Questionnaire: {} version {}",
-            self.definition_id, self.definition_version
-        );
-        let _ = writeln!(out, "Completed: {}", h.completed_by.label());
-        let _ = writeln!(out, "Level of concern: {}", self.level_in_words());
         if let Some(r) = &self.incomplete_reason {
             let _ = writeln!(out, "{r}");
         }
 
-        self.section_block(&mut out, "setting", "SETTING AND CONSENT");
-        self.section_block(&mut out, "relationship", "RELATIONSHIP");
+        let (before, after) = SUMMARY_SECTIONS.split_at(2);
+        for (id, key) in before {
+            self.section_block(&mut out, id, get(key), cat);
+        }
 
-        heading(&mut out, "DISCLOSURES");
+        out.push('\n');
+        heading(&mut out, get("core.summary.disclosures"), '-');
         if self.disclosures.is_empty() {
-            out.push_str("No abusive behaviour was disclosed in this screen.\n");
+            let _ = writeln!(out, "{}", get("core.summary.no_disclosures"));
         } else {
             for d in &self.disclosures {
-                let _ = writeln!(out, "- {}: {}{}", d.label, d.answer, source_mark(d));
+                let _ = writeln!(
+                    out,
+                    "- {}{}",
+                    field(cat, &d.label, &d.answer),
+                    source_mark(d, cat)
+                );
             }
             let _ = writeln!(
                 out,
-                "Frequency total: {} (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)",
-                self.frequency_total
+                "{}",
+                cat.fill(
+                    "core.summary.frequency_total",
+                    &[("total", &self.frequency_total.to_string())]
+                )
             );
         }
 
-        heading(&mut out, "RED FLAGS");
+        out.push('\n');
+        heading(&mut out, get("core.summary.red_flags"), '-');
         if self.red_flags.is_empty() {
-            out.push_str("None raised by the answers given.\n");
+            let _ = writeln!(out, "{}", get("core.summary.no_red_flags"));
         }
         for f in &self.red_flags {
-            let _ = writeln!(out, "* {}: {}", f.title, f.explanation);
+            let _ = writeln!(out, "* {}", field(cat, &f.title, &f.explanation));
             for a in &f.answers {
-                let _ = writeln!(out, "    Q: {}", a.question);
-                let _ = writeln!(out, "    A: {}{}", a.answer, source_mark(a));
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    cat.fill("core.summary.q", &[("question", &a.question)])
+                );
+                let _ = writeln!(
+                    out,
+                    "    {}{}",
+                    cat.fill("core.summary.a", &[("answer", &a.answer)]),
+                    source_mark(a, cat)
+                );
             }
         }
         if let Some(c) = &self.cluster {
             let _ = writeln!(
                 out,
-                "* Separation, coercive control and physical or sexual violence together{}",
-                ids(&c.item_ids())
+                "* {}{}",
+                get("core.summary.cluster"),
+                ids(&c.item_ids(), cat)
             );
         }
 
-        heading(&mut out, "LEVEL OF CONCERN");
+        out.push('\n');
+        heading(&mut out, get("core.summary.level_of_concern"), '-');
         let _ = writeln!(
             out,
-            "Computed from the answers: {}",
-            self.level.computed_label
+            "{}",
+            cat.fill(
+                "core.summary.computed",
+                &[("level", &self.level.computed_label)]
+            )
         );
         if let (Some(label), Some(reason)) =
             (&self.level.judged_label, &self.level.judgement_reason)
         {
-            let _ = writeln!(out, "Professional judgement: {label}");
-            let _ = writeln!(out, "Reason for judgement: {reason}");
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.fill("core.summary.judged", &[("level", label)])
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                cat.fill("core.summary.judgement_reason", &[("reason", reason)])
+            );
         }
-        out.push_str("Reasons:\n");
+        let _ = writeln!(out, "{}", get("core.summary.reasons"));
         for r in &self.level.reasons {
             let _ = writeln!(
                 out,
                 "- {} ({}){}",
                 r.text,
-                r.supports.label(),
-                ids(&r.item_ids)
+                r.supports.label(cat),
+                ids(&r.item_ids, cat)
             );
         }
 
-        self.section_block(&mut out, "impact", "IMPACT AND OUTSIDE INVOLVEMENT");
-        self.section_block(&mut out, "children", "CHILDREN");
-        self.section_block(&mut out, "substance_use", "SUBSTANCE USE");
-        self.section_block(&mut out, "own_safety", "HIS OWN SAFETY");
-        self.section_block(&mut out, "readiness", "READINESS TO CHANGE");
+        for (id, key) in after {
+            self.section_block(&mut out, id, get(key), cat);
+        }
 
-        heading(
-            &mut out,
-            "PROGRAMME SUITABILITY INDICATORS (NOT A DECISION)",
-        );
+        out.push('\n');
+        heading(&mut out, get("core.summary.suitability"), '-');
         for s in &self.suitability {
             let _ = writeln!(
                 out,
-                "- {}: {} [answer: {}]",
-                s.criterion,
-                s.indicator.label(),
-                s.item_id
+                "- {} {}",
+                field(cat, &s.criterion, s.indicator.label(cat)),
+                cat.fill("core.summary.suitability_answer", &[("item", &s.item_id)])
             );
         }
 
-        heading(&mut out, "ACTIONS");
+        out.push('\n');
+        heading(&mut out, get("core.summary.actions"), '-');
         for a in &self.actions {
             let act = &a.action;
-            let _ = writeln!(out, "* [{}] {}", act.urgency.label(), act.title);
-            let _ = writeln!(out, "  What to do: {}", act.what_to_do);
+            let _ = writeln!(out, "* [{}] {}", act.urgency.label(cat), act.title);
             let _ = writeln!(
                 out,
-                "  Because: {}{}",
-                act.because.text,
-                ids(&act.because.item_ids)
+                "  {}",
+                cat.fill("core.summary.what_to_do", &[("text", &act.what_to_do)])
+            );
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                cat.fill("core.summary.because", &[("text", &act.because.text)]),
+                ids(&act.because.item_ids, cat)
             );
             for c in &act.contacts {
-                let _ = writeln!(out, "  Contact: {}", c.display());
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    cat.fill("core.summary.contact", &[("contact", &c.display(cat))])
+                );
             }
-            match &a.status {
+            let status = match &a.status {
                 Some(s) if s.note.is_empty() => {
-                    let _ = writeln!(out, "  Status: {}", s.state.label());
+                    cat.fill("core.summary.status", &[("state", s.state.label(cat))])
                 }
-                Some(s) => {
-                    let _ = writeln!(out, "  Status: {}. Note: {}", s.state.label(), s.note);
-                }
-                None => out.push_str("  Status: not recorded\n"),
-            }
+                Some(s) => cat.fill(
+                    "core.summary.status_note",
+                    &[("state", s.state.label(cat)), ("note", &s.note)],
+                ),
+                None => get("core.summary.status_not_recorded").to_owned(),
+            };
+            let _ = writeln!(out, "  {status}");
         }
 
-        heading(&mut out, "NOTES IN THE CLIENT'S OWN WORDS (VERBATIM)");
+        out.push('\n');
+        heading(&mut out, get("core.summary.notes"), '-');
         let mut any_note = false;
         for s in &self.sections {
             if let Some(n) = &s.note {
@@ -502,39 +616,29 @@ impl Summary {
             }
         }
         if !any_note {
-            out.push_str("None recorded.\n");
+            let _ = writeln!(out, "{}", get("core.summary.no_notes"));
         }
 
-        heading(&mut out, "INFORMATION SHARING");
+        out.push('\n');
+        heading(&mut out, get("core.summary.sharing"), '-');
         if self.sharing.is_empty() {
-            out.push_str("No information-sharing decisions recorded.\n");
+            let _ = writeln!(out, "{}", get("core.summary.no_sharing"));
         }
         for d in &self.sharing {
-            let _ = writeln!(
-                out,
-                "- {}: {}; {}. Reason: {}",
-                d.with_whom,
-                d.consent.label(),
-                if d.shared { "shared" } else { "not shared" },
-                d.reason
-            );
+            let _ = writeln!(out, "- {}", sharing_line(d, cat));
         }
 
-        heading(&mut out, "TO FOLLOW UP");
+        out.push('\n');
+        heading(&mut out, get("core.summary.follow_up"), '-');
         if self.follow_up.is_empty() {
-            out.push_str("Nothing left unanswered.\n");
+            let _ = writeln!(out, "{}", get("core.summary.nothing_to_follow_up"));
         }
         for f in &self.follow_up {
-            let _ = writeln!(
-                out,
-                "- {} ({}): {}",
-                f.label,
-                f.section_title,
-                f.gap.label()
-            );
+            let _ = writeln!(out, "- {}", follow_up_line(f, cat));
         }
 
-        heading(&mut out, "CAVEATS");
+        out.push('\n');
+        heading(&mut out, get("core.summary.caveats"), '-');
         for c in &self.caveats {
             let _ = writeln!(out, "- {}", c.text);
         }
@@ -542,26 +646,64 @@ impl Summary {
     }
 
     /// The level as one line: computed, and judged when there is a judgement.
-    pub fn level_in_words(&self) -> String {
+    pub fn level_in_words(&self, cat: &Catalogue) -> String {
         match &self.level.judged_label {
-            Some(j) if self.level.judged != Some(self.level.computed) => format!(
-                "{} (professional judgement; computed from the answers: {})",
-                j, self.level.computed_label
+            Some(j) if self.level.judged != Some(self.level.computed) => cat.fill(
+                "core.summary.level_judged",
+                &[("judged", j), ("computed", &self.level.computed_label)],
             ),
             _ => self.level.computed_label.clone(),
         }
     }
 
-    fn section_block(&self, out: &mut String, section_id: &str, title: &str) {
+    fn section_block(&self, out: &mut String, section_id: &str, title: &str, cat: &Catalogue) {
         let Some(s) = self.sections.iter().find(|s| s.section_id == section_id) else {
             return;
         };
-        heading(out, title);
+        out.push('\n');
+        heading(out, title, '-');
         if s.lines.is_empty() {
-            out.push_str("Not asked.\n");
+            let _ = writeln!(out, "{}", cat.get("core.summary.not_asked"));
         }
         for l in &s.lines {
-            let _ = writeln!(out, "- {}: {}{}", l.label, l.answer, source_mark(l));
+            let _ = writeln!(
+                out,
+                "- {}{}",
+                field(cat, &l.label, &l.answer),
+                source_mark(l, cat)
+            );
         }
     }
+}
+
+/// One information-sharing decision in words: with whom, consent, shared or not, and why.
+pub fn sharing_line(d: &SharingDecision, cat: &Catalogue) -> String {
+    cat.fill(
+        "core.summary.sharing_line",
+        &[
+            ("with_whom", &d.with_whom),
+            ("consent", d.consent.label(cat)),
+            (
+                "shared",
+                cat.get(if d.shared {
+                    "core.summary.shared"
+                } else {
+                    "core.summary.not_shared"
+                }),
+            ),
+            ("reason", &d.reason),
+        ],
+    )
+}
+
+/// One item to follow up in words: its label, section and why.
+pub fn follow_up_line(f: &FollowUpLine, cat: &Catalogue) -> String {
+    cat.fill(
+        "core.summary.follow_up_line",
+        &[
+            ("label", &f.label),
+            ("section", &f.section_title),
+            ("gap", f.gap.label(cat)),
+        ],
+    )
 }

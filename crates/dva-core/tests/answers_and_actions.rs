@@ -144,8 +144,8 @@ fn actions_for(setup: impl Fn(&dva_core::Definition, &mut Answers)) -> Vec<dva_c
     let d = def();
     let mut a = baseline(&d);
     setup(&d, &mut a);
-    let r = assess(&d, &a);
-    recommend(&d, &r, &a, &Contacts::default())
+    let r = assess(&d, &a, cat());
+    recommend(&d, &r, &a, &Contacts::default(), cat())
 }
 
 fn find<'a>(actions: &'a [dva_core::Action], id: &str) -> Option<&'a dva_core::Action> {
@@ -277,8 +277,8 @@ fn care_plan_at_next_review_and_default_contacts() {
     assert_eq!(c.national_helpline, "0808 2000 247");
     assert!(c.safeguarding_lead.is_empty());
     assert!(c
-        .get(ContactRole::SafeguardingLead)
-        .display()
+        .get(ContactRole::SafeguardingLead, cat())
+        .display(cat())
         .contains("not set"));
     let phoneline = find(&acts, "respect_phoneline").expect("phoneline");
     assert_eq!(phoneline.contacts[0].detail, "0808 802 4040");
@@ -289,8 +289,8 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
     let d = def();
     let mut a = baseline(&d);
     once(&d, &mut a, "b.pushing");
-    let r = assess(&d, &a);
-    let plain = recommend(&d, &r, &a, &Contacts::default());
+    let r = assess(&d, &a, cat());
+    let plain = recommend(&d, &r, &a, &Contacts::default(), cat());
     let raised = apply_judgement(
         &r,
         &Judgement {
@@ -299,7 +299,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
         },
     )
     .expect("raise");
-    let more = recommend_judged(&d, &r, Some(&raised), &a, &Contacts::default());
+    let more = recommend_judged(&d, &r, Some(&raised), &a, &Contacts::default(), cat());
     assert!(find(&more, "consider_marac").is_some());
     let lowered = apply_judgement(
         &r,
@@ -309,7 +309,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
         },
     )
     .expect("lower");
-    let same = recommend_judged(&d, &r, Some(&lowered), &a, &Contacts::default());
+    let same = recommend_judged(&d, &r, Some(&lowered), &a, &Contacts::default(), cat());
     assert_eq!(same, plain);
 }
 
@@ -317,7 +317,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
 fn incomplete_screen_adds_a_follow_up_action() {
     let d = def();
     let a = Answers::new();
-    let r = assess(&d, &a);
-    let acts = recommend(&d, &r, &a, &Contacts::default());
+    let r = assess(&d, &a, cat());
+    let acts = recommend(&d, &r, &a, &Contacts::default(), cat());
     assert!(find(&acts, "follow_up_gaps").is_some());
 }

@@ -2,7 +2,7 @@
 //! lowers what it must not.
 
 mod common;
-use common::def;
+use common::{cat, def};
 
 use chrono::{FixedOffset, TimeZone};
 use dva_core::{
@@ -140,14 +140,14 @@ proptest! {
         recent in prop::option::of(yes_no()),
     ) {
         let def = d();
-        let before = assess(def, &answers);
+        let before = assess(def, &answers, cat());
         let current = answers.band(def, &which);
         prop_assume!(current.is_none_or(|b| higher > b));
         prop_assume!(higher.is_disclosed());
         let mut more = answers.clone();
         let set = more.set(def, &which, Answer::Frequency { band: higher, last_12_months: recent }, Source::Worker);
         prop_assert!(set.is_ok());
-        let after = assess(def, &more);
+        let after = assess(def, &more, cat());
         prop_assert!(after.level >= before.level, "{:?} -> {:?} after {} = {:?}", before.level, after.level, which, higher);
         prop_assert!(after.frequency_total >= before.frequency_total);
         for f in &before.red_flags {
@@ -158,8 +158,8 @@ proptest! {
     #[test]
     fn no_answers_make_anything_panic(answers in any_answers()) {
         let def = d();
-        let r = assess(def, &answers);
-        let acts = recommend(def, &r, &answers, &Contacts::default());
+        let r = assess(def, &answers, cat());
+        let acts = recommend(def, &r, &answers, &Contacts::default(), cat());
         let s = build(SummaryInput {
             definition: def,
             answers: &answers,
@@ -169,9 +169,12 @@ proptest! {
             action_statuses: &[],
             header: header(),
             sharing: &[],
+            catalogue: cat(),
         });
-        let text = s.to_plain_text();
-        prop_assert!(text.contains(r.level.label()));
+        let text = s.to_plain_text(cat());
+        prop_assert!(text.contains(r.level.label(cat())));
+        // Every word came from the catalogue: no key is ever shown instead of its text.
+        prop_assert!(!text.contains("core."), "a raw catalogue key in {}", text);
         prop_assert!(s.to_json().is_ok());
         prop_assert!(acts.iter().any(|a| a.id == "specialist_referral"));
     }
@@ -183,7 +186,7 @@ proptest! {
         reason in ".{0,20}",
     ) {
         let def = d();
-        let r = assess(def, &answers);
+        let r = assess(def, &answers, cat());
         let j = Judgement { level: judged, reason: reason.clone() };
         match apply_judgement(&r, &j) {
             Ok(result) => {
@@ -195,7 +198,7 @@ proptest! {
                 if r.has_red_flag() {
                     prop_assert!(result.judged() >= Level::HighRisk);
                 }
-                let acts = recommend(def, &r, &answers, &Contacts::default());
+                let acts = recommend(def, &r, &answers, &Contacts::default(), cat());
                 let s = build(SummaryInput {
                     definition: def,
                     answers: &answers,
@@ -205,10 +208,11 @@ proptest! {
                     action_statuses: &[],
                     header: header(),
                     sharing: &[],
+                    catalogue: cat(),
                 });
                 prop_assert_eq!(s.level.computed, r.level);
-                let want = format!("Computed from the answers: {}", r.level.label());
-                prop_assert!(s.to_plain_text().contains(&want));
+                let want = format!("Computed from the answers: {}", r.level.label(cat()));
+                prop_assert!(s.to_plain_text(cat()).contains(&want));
             }
             Err(_) => prop_assert!(judged != r.level),
         }
@@ -221,7 +225,7 @@ proptest! {
         reason in "[a-z ]{1,20}",
     ) {
         let def = d();
-        let r = assess(def, &answers);
+        let r = assess(def, &answers, cat());
         prop_assume!(r.has_red_flag());
         prop_assert_eq!(r.level, Level::HighRisk);
         let res = apply_judgement(&r, &Judgement { level: judged, reason });
@@ -237,8 +241,8 @@ fn huge_text_does_not_panic_and_stays_verbatim() {
     let mut a = Answers::new();
     let huge = "ä\u{0}\r\n<b>".repeat(250_000);
     a.set_note(def, "behaviours", huge.clone()).expect("note");
-    let r = assess(def, &a);
-    let acts = recommend(def, &r, &a, &Contacts::default());
+    let r = assess(def, &a, cat());
+    let acts = recommend(def, &r, &a, &Contacts::default(), cat());
     let s = build(SummaryInput {
         definition: def,
         answers: &a,
@@ -248,6 +252,7 @@ fn huge_text_does_not_panic_and_stays_verbatim() {
         action_statuses: &[],
         header: header(),
         sharing: &[],
+        catalogue: cat(),
     });
-    assert!(s.to_plain_text().contains(&huge));
+    assert!(s.to_plain_text(cat()).contains(&huge));
 }

@@ -14,7 +14,7 @@ fn flag_alone(rule: &str, ids: &[&str], setup: impl Fn(&dva_core::Definition, &m
     let d = def();
     let mut a = baseline(&d);
     setup(&d, &mut a);
-    let r = assess(&d, &a);
+    let r = assess(&d, &a, cat());
     let raised: Vec<&str> = r.red_flags.iter().map(|f| f.rule_id.as_str()).collect();
     assert_eq!(raised, vec![rule], "red flags raised");
     let mut cited = r.red_flags[0].item_ids.clone();
@@ -31,10 +31,10 @@ fn flag_alone(rule: &str, ids: &[&str], setup: impl Fn(&dva_core::Definition, &m
 #[test]
 fn baseline_raises_nothing_and_is_no_abuse_disclosed_with_caveat() {
     let d = def();
-    let r = assess(&d, &baseline(&d));
+    let r = assess(&d, &baseline(&d), cat());
     assert!(r.red_flags.is_empty());
     assert_eq!(r.level, Level::NoAbuseDisclosed);
-    assert_eq!(r.level.label(), "No abuse disclosed in this screen");
+    assert_eq!(r.level.label(cat()), "No abuse disclosed in this screen");
     assert!(!r.incomplete, "{:?}", r.follow_up);
     assert_eq!(r.caveats[0].id, "minimisation");
     assert!(r.reasons_for_level().next().is_some());
@@ -247,7 +247,7 @@ fn level_after(setup: impl Fn(&dva_core::Definition, &mut Answers)) -> dva_core:
     let d = def();
     let mut a = baseline(&d);
     setup(&d, &mut a);
-    assess(&d, &a)
+    assess(&d, &a, cat())
 }
 
 #[test]
@@ -404,10 +404,10 @@ fn hidden_answers_never_count() {
     yes(&d, &mut a, "children.harmed");
     yes(&d, &mut a, "children.baby");
     once(&d, &mut a, "b.pushing");
-    assert_eq!(assess(&d, &a).level, Level::HighRisk);
+    assert_eq!(assess(&d, &a, cat()).level, Level::HighRisk);
     // Now there are no children: the stale answers are not asked and do not count.
     set(&d, &mut a, "children.any", Answer::YesNo(YesNo::No));
-    let r = assess(&d, &a);
+    let r = assess(&d, &a, cat());
     assert!(r.red_flags.is_empty());
     assert_eq!(
         a.status(&d, "children.harmed"),
@@ -430,7 +430,7 @@ fn frequency_total_uses_documented_weights() {
 #[test]
 fn empty_screen_is_incomplete_and_lists_everything_shown() {
     let d = def();
-    let r = assess(&d, &Answers::new());
+    let r = assess(&d, &Answers::new(), cat());
     assert!(r.incomplete);
     assert!(r.incomplete_reason.is_some());
     assert_eq!(r.level, Level::NoAbuseDisclosed);
@@ -449,12 +449,12 @@ fn incomplete_threshold() {
     let mut a = baseline(&d);
     a.clear("b.shouting");
     set(&d, &mut a, "b.yelling", Answer::PreferNotToSay);
-    let r = assess(&d, &a);
+    let r = assess(&d, &a, cat());
     assert!(!r.incomplete, "two gaps not read by a red flag");
     assert_eq!(r.follow_up.len(), 2);
     assert_eq!(r.follow_up[1].gap, Gap::PreferNotToSay);
     a.clear("b.name_calling");
-    assert!(assess(&d, &a).incomplete, "three gaps");
+    assert!(assess(&d, &a, cat()).incomplete, "three gaps");
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn a_gap_in_a_red_flag_question_makes_it_incomplete() {
     let d = def();
     let mut a = baseline(&d);
     set(&d, &mut a, "b.strangling", Answer::PreferNotToSay);
-    let r = assess(&d, &a);
+    let r = assess(&d, &a, cat());
     assert!(r.incomplete);
     let reason = r.incomplete_reason.unwrap_or_default();
     // The worker reads the item's label, not its internal id.
@@ -482,7 +482,7 @@ fn prefer_not_to_say_is_not_never() {
         a.status(&d, "b.punching"),
         dva_core::ItemStatus::PreferNotToSay
     );
-    assert!(assess(&d, &a)
+    assert!(assess(&d, &a, cat())
         .follow_up
         .iter()
         .any(|f| f.item_id == "b.punching"));
@@ -560,5 +560,5 @@ fn levels_are_ordered() {
     assert!(Level::NoAbuseDisclosed < Level::AbuseDisclosed);
     assert!(Level::AbuseDisclosed < Level::SignificantConcern);
     assert!(Level::SignificantConcern < Level::HighRisk);
-    assert_eq!(Level::HighRisk.label(), "High risk: act today");
+    assert_eq!(Level::HighRisk.label(cat()), "High risk: act today");
 }

@@ -54,9 +54,16 @@ fn render(
     completed_by: CompletedBy,
 ) -> String {
     let d = def();
-    let r = assess(&d, answers);
+    let r = assess(&d, answers, cat());
     let judged = judgement.map(|j| apply_judgement(&r, &j).expect("judgement accepted"));
-    let acts = recommend_judged(&d, &r, judged.as_ref(), answers, &Contacts::default());
+    let acts = recommend_judged(
+        &d,
+        &r,
+        judged.as_ref(),
+        answers,
+        &Contacts::default(),
+        cat(),
+    );
     build(SummaryInput {
         definition: &d,
         answers,
@@ -66,8 +73,9 @@ fn render(
         action_statuses: statuses,
         header: header(completed_by),
         sharing,
+        catalogue: cat(),
     })
-    .to_plain_text()
+    .to_plain_text(cat())
 }
 
 #[test]

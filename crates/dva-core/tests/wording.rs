@@ -5,8 +5,7 @@ use common::*;
 
 use chrono::{FixedOffset, TimeZone};
 use dva_core::{
-    assess, build, recommend, scoring::caveats, Answers, CompletedBy, Contacts, Level,
-    SummaryHeader, SummaryInput,
+    assess, build, recommend, Answers, CompletedBy, Contacts, Level, SummaryHeader, SummaryInput,
 };
 
 fn forbidden(text: &str) -> Vec<String> {
@@ -49,9 +48,9 @@ fn header() -> SummaryHeader {
 fn no_abuse_disclosed_is_never_called_safe_anywhere() {
     let d = def();
     for answers in [baseline(&d), Answers::new()] {
-        let r = assess(&d, &answers);
+        let r = assess(&d, &answers, cat());
         assert_eq!(r.level, Level::NoAbuseDisclosed);
-        let acts = recommend(&d, &r, &answers, &Contacts::default());
+        let acts = recommend(&d, &r, &answers, &Contacts::default(), cat());
         let summary = build(SummaryInput {
             definition: &d,
             answers: &answers,
@@ -61,26 +60,56 @@ fn no_abuse_disclosed_is_never_called_safe_anywhere() {
             action_statuses: &[],
             header: header(),
             sharing: &[],
+            catalogue: cat(),
         });
-        let text = summary.to_plain_text();
+        let text = summary.to_plain_text(cat());
         assert_eq!(forbidden(&text), Vec::<String>::new(), "{text}");
         let json = summary.to_json().expect("json");
         assert_eq!(forbidden(&json), Vec::<String>::new());
+        assert!(!text.contains("core."), "a raw catalogue key in {text}");
         assert!(text.contains("No abuse disclosed in this screen"));
         assert!(text.contains("is not evidence that his partner or children are free from harm"));
     }
 }
 
 #[test]
-fn level_labels_reasons_caveats_and_rules_never_say_safe() {
+fn every_core_text_in_the_catalogue_and_every_rule_never_says_safe() {
     let d = def();
-    for l in Level::ALL {
-        assert!(forbidden(l.label()).is_empty(), "{}", l.label());
-    }
-    for c in caveats() {
-        assert!(forbidden(&c.text).is_empty(), "{}", c.text);
-    }
+    let core: Vec<(&str, &str)> = cat()
+        .iter()
+        .filter(|(k, _)| k.starts_with("core."))
+        .collect();
+    // The level labels, reasons, caveats, actions and summary words are all here.
+    assert!(core.len() > 150, "too few core texts: {}", core.len());
+    let mut bad: Vec<String> = core
+        .iter()
+        .filter(|(_, text)| !forbidden(text).is_empty())
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect();
     for r in d.red_flag_rules() {
-        assert!(forbidden(&r.title).is_empty() && forbidden(&r.explanation).is_empty());
+        for text in [&r.title, &r.explanation] {
+            if !forbidden(text).is_empty() {
+                bad.push(format!("{}: {text}", r.id));
+            }
+        }
     }
+    bad.sort();
+    assert!(
+        bad.is_empty(),
+        "called safe or low risk:\n{}",
+        bad.join("\n")
+    );
+    for l in Level::ALL {
+        assert!(
+            !l.label(cat()).starts_with("core."),
+            "{l:?} has no catalogue text"
+        );
+    }
+}
+
+#[test]
+fn the_wording_check_catches_safe_and_low_risk() {
+    assert_eq!(forbidden("He is safe."), vec!["safe".to_string()]);
+    assert_eq!(forbidden("Low risk"), vec!["low risk".to_string()]);
+    assert!(forbidden("Discuss with your safeguarding lead; safety planning").is_empty());
 }

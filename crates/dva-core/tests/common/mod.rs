@@ -1,7 +1,18 @@
 #![allow(dead_code)]
 //! Shared helpers for the integration tests: a story-like way to answer questions.
 
-use dva_core::{builtin, Answer, Answers, Band, Definition, Response, Source, YesNo};
+use std::sync::OnceLock;
+
+use dva_core::{builtin, Answer, Answers, Band, Catalogue, Definition, Response, Source, YesNo};
+
+/// The shell's English catalogue, which holds the core's words (`core.*` keys).
+pub const EN_GB: &str = include_str!("../../../../locales/en-GB.json");
+
+/// The English catalogue, parsed once.
+pub fn cat() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| Catalogue::parse(EN_GB).expect("locales/en-GB.json is valid"))
+}
 
 pub fn def() -> Definition {
     match builtin() {
