@@ -8,3 +8,11 @@ pub const DRAFTS_ALLOWED: bool = true;
 
 /// How long a saved draft is kept before it is deleted at start-up: the working day.
 pub const DRAFT_LIFETIME: Duration = Duration::from_secs(8 * 60 * 60);
+
+/// Where quick exit goes. The default is a blank "New tab" page shipped beside the app, so it
+/// works offline and under any path; a service may point it at a neutral page of its own (an
+/// intranet home page, a weather page), relative to the app or absolute.
+pub const QUICK_EXIT_PAGE: &str = "neutral.html";
+
+/// How long without input before the idle cover hides the screen.
+pub const IDLE_AFTER: Duration = Duration::from_secs(10 * 60);

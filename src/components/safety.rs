@@ -10,12 +10,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::browser;
+use crate::config::{self, IDLE_AFTER};
 use crate::text::t;
 
-/// Where quick exit goes: a neutral page shipped beside the app (it will become a service setting).
-pub const NEUTRAL_PAGE: &str = "neutral.html";
-/// How long without input before the cover hides the screen.
-pub const IDLE_AFTER: Duration = Duration::from_secs(10 * 60);
 /// How often the idle check runs.
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 /// Three Shift presses within this window trigger quick exit.
@@ -28,7 +25,7 @@ pub fn quick_exit() {
     if let Some(ctx) = use_context::<crate::state::Ctx>() {
         ctx.reset();
     }
-    browser::replace_location(NEUTRAL_PAGE);
+    browser::replace_location(config::QUICK_EXIT_PAGE);
 }
 
 /// The quick-exit button and the Shift×3 shortcut. Mount once, in the header.
