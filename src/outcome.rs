@@ -2,7 +2,7 @@
 //! respond and record screens. Thin: every decision is a call into `dva-core`.
 use chrono::{DateTime, FixedOffset};
 use dva_core::{
-    Action, Answers, CompletedBy, Contacts, Definition, JudgedLevel, JudgementError, Level,
+    Action, Answers, CompletedBy, Contacts, Definition, JudgedLevel, JudgementError, Level, Source,
     Summary, SummaryHeader, SummaryInput,
 };
 
@@ -46,10 +46,15 @@ pub fn actions(ctx: &Ctx) -> Vec<Action> {
     })
 }
 
-/// Who completed the questions, from the setting section's answer.
+/// Who completed the questions: the setting section's answer, unless the worker then handed
+/// some sections to the client, which the answers' sources show.
 pub fn completed_by(def: &Definition, answers: &Answers) -> CompletedBy {
+    let handed_over = answers
+        .iter()
+        .any(|(_, recorded)| recorded.source != Source::Worker);
     match answers.choice(def, "set.completed_by") {
         Some("client_self") => CompletedBy::ClientSelfCompleted,
+        _ if handed_over => CompletedBy::PartlySelfCompleted,
         _ => CompletedBy::WorkerAdministered,
     }
 }
@@ -91,4 +96,44 @@ pub fn summary(ctx: &Ctx, fallback_time: DateTime<FixedOffset>) -> Summary {
 /// The current local time with its offset (the browser's time zone in wasm).
 pub fn now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dva_core::{Answer, YesNo};
+
+    fn def() -> Definition {
+        dva_core::definition::builtin().expect("the built-in definition is valid")
+    }
+
+    #[test]
+    fn a_handover_makes_a_worker_administered_screening_partly_self_completed() {
+        let def = def();
+        let mut answers = Answers::new();
+        let worker_led = Answer::Choice("worker".into());
+        answers
+            .set(&def, "set.completed_by", worker_led, Source::Worker)
+            .unwrap();
+        let yes = Answer::YesNo(YesNo::Yes);
+        answers
+            .set(&def, "rel.current_partner", yes.clone(), Source::Worker)
+            .unwrap();
+        assert_eq!(
+            completed_by(&def, &answers),
+            CompletedBy::WorkerAdministered
+        );
+        answers
+            .set(
+                &def,
+                "rel.living_together",
+                yes,
+                Source::ClientSelfCompleted,
+            )
+            .unwrap();
+        assert_eq!(
+            completed_by(&def, &answers),
+            CompletedBy::PartlySelfCompleted
+        );
+    }
 }

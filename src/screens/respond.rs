@@ -5,7 +5,7 @@ use dva_core::{Action, ActionState, ActionStatus, Consent, SharingDecision, Urge
 use leptos::prelude::*;
 
 use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError, RadioOption, Radios};
+use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
 use crate::outcome;
 use crate::route::Route;
 use crate::screens::result::lines_for;
@@ -124,6 +124,7 @@ pub fn RespondPage() -> impl IntoView {
             </ol>
         </section>
         <Sharing draft=draft />
+        <Glossary />
         <div class="button-group">
             <button class="button" type="button" on:click=go_on>{t("respond.continue")}</button>
         </div>

@@ -2,11 +2,11 @@
 //! with the answers behind it), gaps to follow up, the caveats, a chart of what was disclosed,
 //! and the worker's professional judgement. Every decision shown here was made by `dva-core`.
 use dva_core::summary::{answer_line, AnswerLine};
-use dva_core::{Assessment, Band, Domain, Judgement, JudgementError, Level};
+use dva_core::{Assessment, Band, Domain, Judgement, JudgementError, Level, Urgency};
 use leptos::prelude::*;
 
 use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError, RadioOption, Radios};
+use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
 use crate::outcome;
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};
@@ -154,6 +154,7 @@ pub fn ResultPage() -> impl IntoView {
                     <p><span class="visually-hidden">{t("result.warning")}</span>{t("result.no_abuse_caveat")}</p>
                 </div>
             </Show>
+            <FirstSteps />
             <RaisedBy />
             <Incomplete />
             <section class="result__section wide" aria-labelledby="chart-heading">
@@ -162,6 +163,7 @@ pub fn ResultPage() -> impl IntoView {
             </section>
             <Caveats />
             <JudgementForm />
+            <Glossary />
             <div class="button-group no-print">
                 <button class="button" type="button" on:click=move |_| navigate(&Route::Respond)>
                     {t("result.continue")}
@@ -170,6 +172,46 @@ pub fn ResultPage() -> impl IntoView {
         </div>
     }
 }
+
+/// The most urgent actions, straight under the level, so that a tired worker sees what to do
+/// first without reading on: everything due now or today, otherwise the most urgent group. The
+/// core chooses and orders the actions; this only picks the first few.
+#[component]
+fn FirstSteps() -> impl IntoView {
+    let ctx = use_ctx();
+    let first = Memo::new(move |_| {
+        let actions = outcome::actions(&ctx);
+        let most_urgent = actions.first().map(|a| a.urgency.max(Urgency::Today));
+        actions
+            .into_iter()
+            .filter(|a| Some(a.urgency) <= most_urgent)
+            .take(FIRST_STEPS)
+            .map(|a| {
+                (
+                    a.id,
+                    tf(
+                        "result.first.line",
+                        &[("when", a.urgency.label(catalogue())), ("what", &a.title)],
+                    ),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="result__first" aria-labelledby="first-heading">
+            <h2 id="first-heading">{t("result.first.heading")}</h2>
+            <ul class="result__first-list">
+                <For each=move || first.get() key=|(id, _)| id.clone() let:step>
+                    <li>{step.1}</li>
+                </For>
+            </ul>
+            <p class="no-print">{t("result.first.more")}</p>
+        </section>
+    }
+}
+
+/// At most this many first steps: more would bury the first.
+const FIRST_STEPS: usize = 3;
 
 /// Gaps to follow up when the core says the screen is incomplete, grouped by section so a
 /// long list stays readable; each section links to its questions.

@@ -159,6 +159,14 @@ test('a full handover at phone width: plain questions, nothing of the result, co
   await page.getByRole('button', { name: 'Continue to the result' }).click();
   await page.waitForFunction(() => location.hash === '#/result');
   assert.match(await page.locator('main').innerText(), /High risk/);
+  // The summary says the screening was partly self-completed, though the start page said the
+  // worker would ask.
+  await page.evaluate(() => { location.hash = '#/record'; });
+  await expectHeading(page, 'Record');
+  assert.match(
+    await page.locator('#record-plain-text').textContent(),
+    /Completed: worker-administered; the client answered some sections himself with the worker present/,
+  );
   t.assertClean();
   await t.close();
 });

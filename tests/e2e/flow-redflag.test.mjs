@@ -34,6 +34,13 @@ test('a single red flag: high risk, the flag cites its answer, lowering is refus
   // The flag's answer links back to its question.
   const link = flag.getByRole('link', { name: /Go to this question/ });
   assert.equal(await link.getAttribute('href'), '#/ask/behaviours');
+  // What to do first, straight under the level: the same-day actions, 999 first.
+  const first = await t.page.locator('.result__first li').allTextContents();
+  assert.deepEqual(first.slice(0, 2), [
+    'Now: If anyone is in immediate danger, call the police on 999',
+    'Today: Discuss with your safeguarding lead today',
+  ]);
+  assert.ok(first.length <= 3 && first.slice(2).every((s) => s.startsWith('Today: ')), JSON.stringify(first));
   await assertAccessible(t.page, 'the result');
 
   // Lowering a red-flag level is refused with the core's message.

@@ -28,6 +28,8 @@ pub enum CompletedBy {
     #[default]
     WorkerAdministered,
     ClientSelfCompleted,
+    /// Worker-administered, with some sections handed to the client (each answer says which).
+    PartlySelfCompleted,
 }
 
 impl CompletedBy {
@@ -35,6 +37,7 @@ impl CompletedBy {
         cat.get(match self {
             CompletedBy::WorkerAdministered => "core.completed_by.worker_administered",
             CompletedBy::ClientSelfCompleted => "core.completed_by.client_self_completed",
+            CompletedBy::PartlySelfCompleted => "core.completed_by.partly_self_completed",
         })
     }
 }
