@@ -2,9 +2,8 @@
 // 320 CSS px without horizontal scrolling, and the axe check's own ability to fail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { startApp, openPage, assertAccessible } from './harness.mjs';
+import { clipped, moving, noHorizontalScroll, saveShots, smallTargets } from './layout.mjs';
 import { answerYesNo, changeAnswer, continueOn, expectHeading, fillStart } from './pages/worker-ask.mjs';
 import { recordPage, resultPage, respondPage } from './pages/worker-result.mjs';
 import { answerItem, askedSections, definition, label, quietAnswers } from './pages/worker-flow.mjs';
@@ -12,14 +11,6 @@ import { answerItem, askedSections, definition, label, quietAnswers } from './pa
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
-
-async function noHorizontalScroll(page, where) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  assert.ok(scroll <= client, `${where}: page is ${scroll}px wide in a ${client}px viewport`);
-}
 
 test('the axe check fails on a real violation (it is not a check that cannot fail)', async () => {
   const t = await openPage(app);
@@ -51,52 +42,6 @@ test('the start page has no axe violations and reflows at 320 px, also in forced
 // full-page PNG of each screen is saved there for a person to look at.
 
 const SHOTS = process.env.DVA_SHOTS;
-
-/** Every button, link-button, radio, checkbox and details toggle on screen, smaller than 24 x 24. */
-async function smallTargets(page) {
-  return page.evaluate(() => [...document.querySelectorAll(
-    'button, .link-button, a.button, input[type=radio], input[type=checkbox], summary',
-  )].filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden, [inert], [hidden]'))
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ box }) => box.width < 24 || box.height < 24)
-    .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)}`));
-}
-
-/** Anything sticking out of the viewport sideways, or cut off by an overflow-hidden box. */
-async function clipped(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const width = document.documentElement.clientWidth;
-    for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('.visually-hidden, .skip-link, svg, [hidden]') || el.getClientRects().length === 0) continue;
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (box.right > width + 1 || box.left < -1) {
-        out.push(`${el.tagName.toLowerCase()}.${el.className} runs from ${box.left.toFixed(0)} to ${box.right.toFixed(0)} in ${width}px`);
-      } else if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
-        out.push(`${el.tagName.toLowerCase()}.${el.className} hides ${el.scrollWidth - el.clientWidth}px of its content`);
-      }
-    }
-    return out.slice(0, 10);
-  });
-}
-
-/** CSS animations or transitions that would still move. */
-async function moving(page) {
-  return page.evaluate(() => {
-    const secs = (v) => v.split(',').map((s) => parseFloat(s) * (s.trim().endsWith('ms') ? 0.001 : 1));
-    const out = [];
-    for (const el of document.querySelectorAll('*')) {
-      for (const pseudo of [null, '::before', '::after']) {
-        const s = getComputedStyle(el, pseudo);
-        const anim = s.animationName !== 'none' && secs(s.animationDuration).some((d) => d > 0);
-        const trans = secs(s.transitionDuration).some((d) => d > 0);
-        if (anim || trans) out.push(`${el.tagName.toLowerCase()}${pseudo ?? ''}.${el.className}: ${s.animationName} ${s.animationDuration} / ${s.transitionDuration}`);
-      }
-    }
-    return out.slice(0, 10);
-  });
-}
 
 test('the layout checks fail on real problems (wide content, cut-off text, small targets, motion)', async () => {
   const t = await openPage(app, { viewport: { width: 320, height: 640 } });
@@ -141,22 +86,7 @@ async function checksFor(mode, page, where) {
   }
   if (mode === 'desktop') assert.deepEqual(await moving(page), [], `${where}: motion with prefers-reduced-motion: reduce`);
   if (mode === 'zoom200' || mode === 'narrow') assert.deepEqual(await clipped(page), [], `${where} (${mode}): content cut off`);
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const name = `${mode}-${where.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`;
-    // In tiles one and a half screens tall, so that each can be read at full size.
-    const { width, height } = await page.evaluate(() => ({
-      width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight,
-    }));
-    const tile = Math.round(page.viewportSize().height * 1.5);
-    for (let y = 0, i = 1; y < height; y += tile, i += 1) {
-      await page.screenshot({
-        path: path.join(SHOTS, name.replace(/\.png$/, `-${i}.png`)),
-        fullPage: true,
-        clip: { x: 0, y, width, height: Math.min(tile, height - y) },
-      });
-    }
-  }
+  if (SHOTS) await saveShots(page, SHOTS, `${mode}-${where}`);
 }
 
 /** The whole walk; `check(where)` runs at every screen and state. */
