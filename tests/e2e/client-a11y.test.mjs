@@ -144,6 +144,11 @@ async function checkPage(page, condition, where, { client = true, back = true } 
     assert.ok(await page.locator('.quick-exit__button').isVisible(), `${at}: Quick exit at the top`);
   }
   if (back) assert.deepEqual(layout.back, { present: true, onScreen: true, uncovered: true }, `${at}: Back at the top`);
+  if (condition === 'forced') {
+    // Every button looks alike in forced colours: Quick exit keeps a double border of its own.
+    const border = await page.locator('.quick-exit__button').evaluate((b) => getComputedStyle(b).borderTopStyle);
+    assert.equal(border, 'double', `${at}: Quick exit stands out in forced colours`);
+  }
 
   if (SHOTS) {
     await saveShots(page, SHOTS, `client-${condition}-${where}`);
