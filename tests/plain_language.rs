@@ -28,7 +28,7 @@ const PLAIN_ABBREVIATIONS: &[&str] = &[
     "GP",  // the family doctor
     "IT",  // the service's IT team
     "UTC", // the time zone in a dated record
-    "DVA", // the product's name, "DVA Screen", written out in its tagline
+    "DVA", // the product's name; the footer says "DVA Screen: domestic abuse screening"
 ];
 
 fn catalogue() -> HashMap<String, String> {
