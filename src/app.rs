@@ -32,9 +32,18 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     provide_context(ctx);
     crate::components::drafts::provide(ctx);
 
-    // Back and Forward change the fragment; the route follows it.
+    // Back and Forward change the fragment; the route follows it. Only a different route is
+    // set: handing over and handing back set the route themselves before the fragment, and
+    // setting it again would render the page a second time over the first (its local state
+    // lost, and with erased views every attribute taken off and put back, so the focused
+    // heading loses its tabindex and with it the focus).
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        ctx.route.set(Route::from_hash(&browser::current_hash()));
+        let route = Route::from_hash(&browser::current_hash());
+        ctx.route.maybe_update(|r| {
+            let changed = *r != route;
+            *r = route;
+            changed
+        });
     });
     on_cleanup(move || listener.remove());
 
