@@ -108,7 +108,7 @@ pub fn provide(ctx: Ctx) -> Drafts {
             if *s == Screening::default() {
                 String::new()
             } else {
-                serde_json::to_string_pretty(s).unwrap_or_default()
+                serde_json::to_string(s).unwrap_or_default()
             }
         });
         crate::rescue::remember(snapshot.clone());
@@ -380,7 +380,7 @@ fn when(at: &DateTime<FixedOffset>) -> String {
 fn download_answers(ctx: Ctx) {
     let json = ctx
         .screening
-        .with_untracked(|s| serde_json::to_string_pretty(s).unwrap_or_default());
+        .with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
     crate::browser::download("dva-screen-answers.json", "application/json", &json);
 }
 

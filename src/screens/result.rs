@@ -389,40 +389,42 @@ pub fn BehaviourChart() -> impl IntoView {
         let rows = ctx.assessment.with(chart_rows);
         let max = rows.iter().map(|r| r.of).max().unwrap_or(1).max(1);
         let desc = chart_description(&rows);
-        const LABEL_W: f64 = 210.0;
-        const BAR_W: f64 = 320.0;
-        const ROW_H: f64 = 34.0;
-        let unit = BAR_W / max as f64;
-        let height = ROW_H * rows.len() as f64 + 8.0;
+        // Whole pixels: integer arithmetic keeps float formatting out of the wasm. A segment
+        // ends where the running total ends, so the stacked bars meet without gaps.
+        const LABEL_W: usize = 210;
+        const BAR_W: usize = 320;
+        const ROW_H: usize = 34;
+        let px = move |n: usize| BAR_W * n / max;
+        let height = ROW_H * rows.len() + 8;
         let view_box = format!("0 0 640 {height}");
         let bars = rows
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let y = 4.0 + ROW_H * i as f64;
-                let mut x = LABEL_W;
+                let y = 4 + ROW_H * i;
+                let mut done = 0;
                 let segments = r
                     .by_band
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| **n > 0)
                     .map(|(b, n)| {
-                        let w = unit * *n as f64;
-                        let seg = view! {
-                            <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4.0).to_string()
-                                width=w.to_string() height=(ROW_H - 12.0).to_string() />
-                        };
-                        x += w;
-                        seg
+                        let x = LABEL_W + px(done);
+                        done += *n;
+                        let w = LABEL_W + px(done) - x;
+                        view! {
+                            <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4).to_string()
+                                width=w.to_string() height=(ROW_H - 12).to_string() />
+                        }
                     })
                     .collect_view();
                 view! {
                     <g>
-                        <text class="chart__label" x="0" y=(y + ROW_H / 2.0 + 2.0).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
-                        <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4.0).to_string()
-                            width=(unit * r.of as f64).to_string() height=(ROW_H - 12.0).to_string() />
+                        <text class="chart__label" x="0" y=(y + ROW_H / 2 + 2).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
+                        <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4).to_string()
+                            width=px(r.of).to_string() height=(ROW_H - 12).to_string() />
                         {segments}
-                        <text class="chart__count" x=(LABEL_W + BAR_W + 10.0).to_string() y=(y + ROW_H / 2.0 + 2.0).to_string()>
+                        <text class="chart__count" x=(LABEL_W + BAR_W + 10).to_string() y=(y + ROW_H / 2 + 2).to_string()>
                             {tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}
                         </text>
                     </g>

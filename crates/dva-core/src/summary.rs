@@ -408,9 +408,10 @@ pub const SUMMARY_SECTIONS: [(&str, &str); 7] = [
 ];
 
 impl Summary {
-    /// The JSON download.
+    /// The JSON download: compact, one formatter for every JSON the app writes (a pretty
+    /// printer would be a second copy of every serialiser in the wasm).
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        serde_json::to_string_pretty(self)
+        serde_json::to_string(self)
     }
 
     /// The questionnaire's id and version in words.
