@@ -20,7 +20,7 @@ pub mod text;
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         // Log for the developer console, then replace the page with a message a worker can act on.
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
         show_panic_screen();
     }));
     #[cfg(feature = "test-hooks")]
