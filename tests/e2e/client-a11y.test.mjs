@@ -268,9 +268,8 @@ for (const [condition, options] of Object.entries(CONDITIONS)) {
   });
 }
 
-test('on a short screen (1280 x 1024 at 400 %: 320 x 256) the header scrolls away instead of covering a third of it', async () => {
-  const t = await openPage(app, { viewport: { width: 320, height: 256 } });
-  const { page } = t;
+/** From a fresh page: starts a screening, hands over with the default sections, and opens the client's first question. */
+async function toFirstQuestion(page) {
   await page.goto(app.url);
   await startScreening(page);
   await openHandover(page);
@@ -278,6 +277,12 @@ test('on a short screen (1280 x 1024 at 400 %: 320 x 256) the header scrolls awa
   await expectHeading(page, START_TITLE);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expectHeading(page, clientItems(SECTIONS)[0].client_wording);
+}
+
+test('on a short screen (1280 x 1024 at 400 %: 320 x 256) the header scrolls away instead of covering a third of it', async () => {
+  const t = await openPage(app, { viewport: { width: 320, height: 256 } });
+  const { page } = t;
+  await toFirstQuestion(page);
   await assertAccessible(page, 'first question (320 x 256)');
   await noHorizontalScroll(page, 'first question (320 x 256)');
   assert.deepEqual(await clipped(page), [], 'first question (320 x 256): content cut off');
@@ -294,13 +299,7 @@ test('on a short screen (1280 x 1024 at 400 %: 320 x 256) the header scrolls awa
 test('the client checks fail on real problems (small option, hidden focus, chosen not shown, covered Quick exit, no band under it)', async () => {
   const t = await openPage(app, CONDITIONS.narrow);
   const { page } = t;
-  await page.goto(app.url);
-  await startScreening(page);
-  await openHandover(page);
-  await handOver(page, CODE);
-  await expectHeading(page, START_TITLE);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expectHeading(page, clientItems(SECTIONS)[0].client_wording);
+  await toFirstQuestion(page);
   await checkPage(page, 'narrow', 'first question (unbroken)');
 
   /**
