@@ -91,6 +91,29 @@ pub fn radio_value(answer: &Answer) -> String {
     }
 }
 
+/// What the ends of a 0–10 scale mean ("0 means Not at all. 10 means Very much."), in the
+/// wording of `key` (the worker's or the client's); `None` for any other kind of question.
+pub fn scale_hint(item: &Item, key: &str) -> Option<String> {
+    let Response::Scale {
+        min,
+        max,
+        min_label,
+        max_label,
+    } = &item.response
+    else {
+        return None;
+    };
+    Some(tf(
+        key,
+        &[
+            ("min", &min.to_string()),
+            ("min_label", min_label),
+            ("max", &max.to_string()),
+            ("max_label", max_label),
+        ],
+    ))
+}
+
 /// The answer a radio value means for an item. A frequency keeps its "last 12 months" answer
 /// while the band still counts as a disclosure, and drops it at "Never" (the core forbids it).
 pub fn answer_from_radio(item: &Item, value: &str, previous: Option<&Answer>) -> Option<Answer> {
@@ -399,28 +422,9 @@ fn ItemRadios(item: &'static Item, error: Signal<Option<String>>) -> impl IntoVi
             let _ = ctx.answer(&item.id, answer);
         }
     });
-    let hint = match &item.response {
-        Response::Scale {
-            min,
-            max,
-            min_label,
-            max_label,
-        } => {
-            let scale = tf(
-                "ask.scale.hint",
-                &[
-                    ("min", &min.to_string()),
-                    ("min_label", min_label),
-                    ("max", &max.to_string()),
-                    ("max_label", max_label),
-                ],
-            );
-            Some(match &item.guidance {
-                Some(g) => format!("{g} {scale}"),
-                None => scale,
-            })
-        }
-        _ => item.guidance.clone(),
+    let hint = match (scale_hint(item, "ask.scale.hint"), &item.guidance) {
+        (Some(scale), Some(g)) => Some(format!("{g} {scale}")),
+        (scale, guidance) => scale.or_else(|| guidance.clone()),
     };
     // Short options sit in a row; long single-choice labels stack.
     let inline = !matches!(item.response, Response::SingleChoice { .. });

@@ -8,7 +8,7 @@ use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
-use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, Wording};
+use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording};
 use crate::app::navigate;
 use crate::components::{ErrorSummary, FieldError};
 use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
@@ -239,23 +239,7 @@ fn ClientQuestionPage(item_id: String) -> impl IntoView {
                     errors.set(Vec::new());
                 }
             });
-            let hint = match &item.response {
-                Response::Scale {
-                    min,
-                    max,
-                    min_label,
-                    max_label,
-                } => Some(tf(
-                    "client.scale.hint",
-                    &[
-                        ("min", &min.to_string()),
-                        ("min_label", min_label),
-                        ("max", &max.to_string()),
-                        ("max_label", max_label),
-                    ],
-                )),
-                _ => None,
-            };
+            let hint = scale_hint(item, "client.scale.hint");
             let grid = matches!(item.response, Response::Scale { .. });
             let legend = item.client_wording.clone();
             let options = client_options(item);
