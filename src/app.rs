@@ -31,6 +31,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     let ctx = Ctx::new(def, Route::from_hash(&browser::current_hash()));
     provide_context(ctx);
     crate::components::drafts::provide(ctx);
+    let refusals = crate::components::error_summary::Refusals::provide();
 
     // Back and Forward change the fragment; the route follows it. Only a different route is
     // set: handing over and handing back set the route themselves before the fragment, and
@@ -66,16 +67,22 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
         }
     });
 
-    // On every page change: new title, top of page, focus on the main heading.
+    // On every page change: new title, top of page, focus on the main heading. While a form on
+    // the page is refused, the title starts with "Error: ".
     Effect::new(move |prev: Option<Route>| {
         let route = ctx.route.get();
-        let title = if ctx.client_mode() {
+        let page = if ctx.client_mode() {
             tf(
                 "client.page_title",
                 &[("page", &screens::client::page_name(&ctx, &route))],
             )
         } else {
             tf("app.page_title", &[("page", &page_name(def, &route))])
+        };
+        let title = if refusals.any() {
+            tf("app.error_title", &[("title", &page)])
+        } else {
+            page
         };
         browser::set_title(&title);
         if prev.is_some_and(|p| p != route) {
@@ -110,9 +117,10 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
             <header class="app-header">
                 <div class="app-header__inner">
                     <p class="app-header__name">{move || if client.get() { t("client.header") } else { t("app.name") }}</p>
+                    // Quick exit first: the first stop after the skip link.
                     <div class="app-header__safety">
-                        <HideScreenButton covered=covered />
                         <QuickExit />
+                        <HideScreenButton covered=covered />
                     </div>
                 </div>
             </header>
@@ -146,8 +154,10 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     }
 }
 
-/// The six steps, with the current one marked. Plain text, not links: the flow's own buttons
-/// move between steps, and Back works through the browser.
+/// The six steps, with the current one marked: progress, not navigation (plain text, not links:
+/// the flow's own buttons move between steps, and Back works through the browser). Each step
+/// says in words whether it is done, current or not started, and done steps have a tick, so the
+/// state is never told by colour alone.
 #[component]
 fn StepNav() -> impl IntoView {
     let ctx = crate::state::use_ctx();
@@ -161,18 +171,24 @@ fn StepNav() -> impl IntoView {
     ];
     let current = move || step_index(&ctx.route.get());
     view! {
-        <nav class="steps" aria-label=t("steps.label")>
-            <ol class="steps__list">
+        <div class="steps">
+            <ol class="steps__list" aria-label=t("steps.label")>
                 {steps.into_iter().map(|(key, i)| view! {
                     <li class="steps__item"
                         class:steps__item--current=move || current() == Some(i)
                         class:steps__item--done=move || current().is_some_and(|c| c > i)
                         aria-current=move || (current() == Some(i)).then_some("step")>
                         {t(key)}
+                        // The current step is told by aria-current ("current step").
+                        <span class="visually-hidden">{move || match current() {
+                            Some(c) if c > i => t("steps.state.done"),
+                            Some(c) if c == i => String::new(),
+                            _ => t("steps.state.not_started"),
+                        }}</span>
                     </li>
                 }).collect_view()}
             </ol>
-        </nav>
+        </div>
     }
 }
 
@@ -205,7 +221,7 @@ fn page_name(def: &dva_core::Definition, route: &Route) -> String {
         Route::Check => t("steps.check"),
         Route::Result => t("steps.result"),
         Route::Respond => t("steps.respond"),
-        Route::Record => t("steps.record"),
+        Route::Record => t("record.summary_heading"),
         Route::Postponed => t("postponed.title"),
         Route::Handover => t("handover.title"),
         // Client pages are named by screens::client::page_name.

@@ -51,6 +51,22 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Moves focus to the element with this id, if it is there and can take focus. Used after an
+/// in-page action removes or replaces the focused control, so focus never falls to the page.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// [`focus_id`] once the page has rendered the change that was just made (the next frame).
+pub fn focus_id_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus_id(id));
+}
+
 /// Scrolls to the top of the page after a page change.
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {

@@ -598,7 +598,11 @@ pub fn SavedDrafts() -> impl IntoView {
                                     <button type="button" class="button button--small" aria-label=resume_label
                                         on:click=move |_| drafts.resume(ctx, &d)>{t("drafts.list.resume")}</button>
                                     <button type="button" class="button button--secondary button--small" aria-label=delete_label
-                                        on:click=move |_| drafts.delete(&id)>{t("drafts.list.delete")}</button>
+                                        on:click=move |_| {
+                                            drafts.delete(&id);
+                                            // The row is gone with its buttons: focus the list's heading.
+                                            crate::browser::focus_id_after_render("drafts-title");
+                                        }>{t("drafts.list.delete")}</button>
                                 </td>
                             </tr>
                         }
@@ -621,8 +625,12 @@ pub fn SavedDrafts() -> impl IntoView {
                             let _ = drafts.delete_all();
                             confirming.set(false);
                             deleted_all.set(true);
+                            crate::browser::focus_id_after_render("drafts-title");
                         }>{t("drafts.delete_all.confirm")}</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            confirming.set(false);
+                            crate::browser::focus_id_after_render("drafts-delete-all");
+                        }>
                             {t("drafts.delete_all.cancel")}
                         </button>
                     </div>
@@ -635,7 +643,7 @@ pub fn SavedDrafts() -> impl IntoView {
                     {move || deleted_all.get().then(|| view! {
                         <p class="notification notification--success" role="status">{t("drafts.delete_all.done")}</p>
                     })}
-                    <button type="button" class="button button--secondary" on:click=move |_| {
+                    <button type="button" class="button button--secondary" id="drafts-delete-all" on:click=move |_| {
                         deleted_all.set(false);
                         confirming.set(true);
                         request_animation_frame(|| {
@@ -653,7 +661,7 @@ pub fn SavedDrafts() -> impl IntoView {
     };
     view! {
         <section class="drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title">{t("drafts.heading")}</h2>
+            <h2 id="drafts-title" tabindex="-1">{t("drafts.heading")}</h2>
             {expired}
             {problems}
             {move || drafts.unavailable.with(Option::is_some).then(|| view! { <p>{t("drafts.unavailable")}</p> })}

@@ -10,16 +10,56 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// How many error summaries the page shows. While any does, the document title starts with
+/// "Error: " (as on GOV.UK), so a refused form is announced as refused by the title too. Provided
+/// once at the root; the app's title effect reads it.
+#[derive(Clone, Copy)]
+pub struct Refusals(RwSignal<usize>);
+
+impl Refusals {
+    pub fn provide() -> Refusals {
+        let r = Refusals(RwSignal::new(0));
+        provide_context(r);
+        r
+    }
+
+    /// Whether any form on the page is refused.
+    pub fn any(&self) -> bool {
+        self.0.get() > 0
+    }
+
+    fn count(self, showing: bool) {
+        self.0
+            .update(|n| *n = if showing { *n + 1 } else { n.saturating_sub(1) });
+    }
+}
+
 /// Renders nothing when there are no errors. Takes focus when it appears, so the problem is
-/// read out first.
+/// read out first, and counts itself in [`Refusals`] while it shows.
 #[component]
 pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     let node = NodeRef::<leptos::html::Div>::new();
+    let refusals = use_context::<Refusals>();
+    let showing = Arc::new(AtomicBool::new(false));
+    let shown = showing.clone();
     Effect::new(move |_| {
-        if !errors.with(|e| e.is_empty()) {
+        let now = !errors.with(|e| e.is_empty());
+        if shown.swap(now, Ordering::Relaxed) != now {
+            if let Some(r) = refusals {
+                r.count(now);
+            }
+        }
+        if now {
             if let Some(el) = node.get() {
                 let _ = el.focus();
             }
+        }
+    });
+    on_cleanup(move || {
+        if let (true, Some(r)) = (showing.load(Ordering::Relaxed), refusals) {
+            r.count(false);
         }
     });
     view! {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::browser;
 use crate::config::{self, IDLE_AFTER};
-use crate::text::t;
+use crate::text::{t, tf};
 
 /// How often the idle check runs.
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
@@ -32,6 +32,11 @@ pub fn quick_exit() {
 #[component]
 pub fn QuickExit() -> impl IntoView {
     let presses = StoredValue::new(Vec::<f64>::new());
+    // Each press short of three is announced politely ("Shift, press 2 more times to exit"), as
+    // GOV.UK's "Exit this page" does; the message clears when the count lapses or another key
+    // is pressed, so the same count is announced again next time.
+    let announced = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u32);
     // Only Shift pressed and released on its own counts (as in GOV.UK's "Exit this page"):
     // Shift held to type a capital or to move back with Shift+Tab is a modifier, and any other
     // key starts the count again, so a keyboard user tabbing backwards never exits by accident.
@@ -44,6 +49,9 @@ pub fn QuickExit() -> impl IntoView {
         } else {
             modifier.set_value(true);
             presses.update_value(Vec::clear);
+            if !announced.with_untracked(String::is_empty) {
+                announced.set(String::new());
+            }
         }
     });
     let listener = window_event_listener(leptos::ev::keyup, move |ev| {
@@ -51,15 +59,32 @@ pub fn QuickExit() -> impl IntoView {
             return;
         }
         let now = js_sys::Date::now();
-        let mut fired = false;
+        let mut count = 0;
         presses.update_value(|p| {
             p.retain(|t| now - t < SHIFT_WINDOW_MS);
             p.push(now);
-            fired = p.len() >= 3;
+            count = p.len();
         });
-        if fired {
+        if count >= 3 {
             quick_exit();
+            return;
         }
+        let key = if count == 2 {
+            "safety.shift_left.one"
+        } else {
+            "safety.shift_left.other"
+        };
+        announced.set(tf(key, &[("n", &(3 - count).to_string())]));
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    announced.set(String::new());
+                }
+            },
+            Duration::from_millis(SHIFT_WINDOW_MS as u64),
+        );
     });
     on_cleanup(move || down.remove());
     on_cleanup(move || listener.remove());
@@ -69,6 +94,7 @@ pub fn QuickExit() -> impl IntoView {
                 {t("safety.quick_exit")}
             </button>
             <p class="quick-exit__hint" id="quick-exit-hint">{t("safety.quick_exit_hint")}</p>
+            <p class="visually-hidden" role="status">{move || announced.get()}</p>
         </div>
     }
 }
@@ -116,6 +142,34 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
         }
     });
     let uncover = NodeRef::<leptos::html::Button>::new();
+    // Where focus was before the cover rose, to return it there when the cover lifts. Followed
+    // with focusin rather than read when covering: by then the page may be inert and have lost it.
+    let last_focus = StoredValue::new_local(None::<web_sys::Element>);
+    let focus_listener = window_event_listener(leptos::ev::focusin, move |ev| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if el.closest(".cover").ok().flatten().is_none() {
+                last_focus.set_value(Some(el));
+            }
+        }
+    });
+    on_cleanup(move || focus_listener.remove());
+    let restore_focus = move || {
+        use wasm_bindgen::JsCast;
+        match last_focus
+            .get_value()
+            .filter(|el| el.is_connected())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => browser::focus_main_heading(),
+        }
+    };
     // The tab's title would give the screening away too: neutral while covered, then restored.
     let saved_title = StoredValue::new(String::new());
     Effect::new(move |was_covered: Option<bool>| {
@@ -139,7 +193,12 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
                 <div class="cover__inner">
                     <p class="cover__text" id="cover-text">{t("safety.cover_text")}</p>
                     <button type="button" class="button button--secondary cover__button" node_ref=uncover
-                        on:click=move |_| { covered.set(false); stamp(); }>
+                        on:click=move |_| {
+                            covered.set(false);
+                            stamp();
+                            // Once the page is no longer inert.
+                            request_animation_frame(restore_focus);
+                        }>
                         {t("safety.uncover")}
                     </button>
                 </div>

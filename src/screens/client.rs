@@ -37,10 +37,18 @@ pub fn page_for(route: Route) -> AnyView {
 /// The name of a client page, for the document title. Plain, and free of any result wording.
 pub fn page_name(ctx: &Ctx, route: &Route) -> String {
     match route {
-        Route::ClientQuestion(id) | Route::ClientRecent(id) => match number(ctx, id) {
+        Route::ClientQuestion(id) => match number(ctx, id) {
             Some((n, total)) => progress(n, total),
             None => t("client.question"),
         },
+        // The follow-up is a page of its own, with a title of its own.
+        Route::ClientRecent(id) => {
+            let question = match number(ctx, id) {
+                Some((n, total)) => progress(n, total),
+                None => t("client.question"),
+            };
+            tf("client.recent.page", &[("question", &question)])
+        }
         Route::ClientDone => t("client.done.title"),
         _ => t("client.start.title"),
     }
@@ -323,7 +331,7 @@ fn ClientText(
                 <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
             })}
             <textarea class="textarea client__textarea" id=FIRST_OPTION rows="3"
-                aria-describedby="client-progress"
+                aria-describedby=move || if has_error() { "client-progress client-error" } else { "client-progress" }
                 prop:value=initial
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -504,7 +512,7 @@ fn ClientDonePage() -> impl IntoView {
                         <p class="error-message" id="client-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
                     })}
                     <input class="input input--short client__code" class:input--error=has_error
-                        id=CODE_ID type="password" inputmode="numeric" autocomplete="off"
+                        id=CODE_ID type="password" inputmode="numeric" autocomplete="one-time-code"
                         maxlength="8"
                         aria-describedby=move || if has_error() { "client-code-hint client-code-error" } else { "client-code-hint" }
                         prop:value=move || typed.get()

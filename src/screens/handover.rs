@@ -13,6 +13,16 @@ use crate::text::t;
 const SECTIONS_ID: &str = "handover-sections";
 const CODE_ID: &str = "handover-code";
 const AGAIN_ID: &str = "handover-code-again";
+/// The hint both code fields are described by ("Choose 4 numbers…").
+const CODE_HINT_ID: &str = "handover-code-hint";
+
+/// A field's `aria-describedby`: its hint, then its error while there is one.
+fn described_by(hint: &'static str, error: Option<&'static str>) -> String {
+    match error {
+        Some(e) => format!("{hint} {e}"),
+        None => hint.to_string(),
+    }
+}
 
 #[component]
 pub fn HandoverPage() -> impl IntoView {
@@ -126,26 +136,30 @@ pub fn HandoverPage() -> impl IntoView {
         <p>{t("handover.hidden")}</p>
         <form class="handover__form" on:submit=hand_over novalidate>
             <fieldset class="checkboxes" class:checkboxes--error=move || sections_error().is_some()
-                aria-describedby="handover-sections-hint">
+                aria-describedby=move || described_by("handover-sections-hint", sections_error().map(|_| "handover-sections-error"))>
                 <legend class="checkboxes__legend">{t("handover.sections.legend")}</legend>
                 <p class="hint" id="handover-sections-hint">{t("handover.sections.hint")}</p>
-                {move || sections_error().map(|m| view! { <p class="error-message"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || sections_error().map(|m| view! { <p class="error-message" id="handover-sections-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
                 <div class="checkboxes__items">{boxes}</div>
             </fieldset>
             <h2 class="handover__code-heading">{t("handover.code.heading")}</h2>
-            <p class="hint">{t("handover.code.why")}</p>
+            <p class="hint" id=CODE_HINT_ID>{t("handover.code.why")}</p>
             <div class="form-group" class:form-group--error=move || code_error().is_some()>
                 <label class="label" for=CODE_ID>{t("handover.code.label")}</label>
-                {move || code_error().map(|m| view! { <p class="error-message"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || code_error().map(|m| view! { <p class="error-message" id="handover-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                // new-password: browsers ignore "off" on password fields and may offer to fill
+                // or save the code on a shared computer.
                 <input class="input input--short" class:input--error=move || code_error().is_some()
-                    id=CODE_ID type="password" inputmode="numeric" autocomplete="off" maxlength="8"
+                    id=CODE_ID type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
+                    aria-describedby=move || described_by(CODE_HINT_ID, code_error().map(|_| "handover-code-error"))
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="form-group" class:form-group--error=move || again_error().is_some()>
                 <label class="label" for=AGAIN_ID>{t("handover.code.again_label")}</label>
-                {move || again_error().map(|m| view! { <p class="error-message"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || again_error().map(|m| view! { <p class="error-message" id="handover-code-again-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
                 <input class="input input--short" class:input--error=move || again_error().is_some()
-                    id=AGAIN_ID type="password" inputmode="numeric" autocomplete="off" maxlength="8"
+                    id=AGAIN_ID type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
+                    aria-describedby=move || described_by(CODE_HINT_ID, again_error().map(|_| "handover-code-again-error"))
                     prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev)) />
             </div>
             <div class="inset">

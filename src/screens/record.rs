@@ -70,7 +70,9 @@ pub fn RecordPage() -> impl IntoView {
 
     view! {
         <div class="record">
-            <h1 class="page__title" tabindex="-1">{t("record.title")}</h1>
+            // The summary's title is the page's one H1, on screen and on paper; its sections are
+            // H2s under it and their parts H3s, so the printed PDF has a nested outline.
+            <h1 class="page__title" id="summary-heading" tabindex="-1">{t("record.summary_heading")}</h1>
             <p class="no-print">{t("record.intro")}</p>
             <div class="record__tools no-print" role="group" aria-label=t("record.tools_label")>
                 <div class="button-group">
@@ -100,9 +102,14 @@ pub fn RecordPage() -> impl IntoView {
             </details>
             <section class="record__new no-print" aria-labelledby="new-heading">
                 <h2 id="new-heading">{t("record.new.heading")}</h2>
+                // The confirmation box takes focus on its first button when it opens; Cancel
+                // returns focus to the button that opened it.
                 <Show when=move || confirm_reset.get()
                     fallback=move || view! {
-                        <button class="button button--secondary" type="button" on:click=move |_| confirm_reset.set(true)>
+                        <button class="button button--secondary" type="button" id="record-new" on:click=move |_| {
+                            confirm_reset.set(true);
+                            browser::focus_id_after_render("record-new-confirm");
+                        }>
                             {t("record.new.button")}
                         </button>
                     }>
@@ -112,13 +119,16 @@ pub fn RecordPage() -> impl IntoView {
                             <span>{t("record.new.confirm_text")}</span>
                         </p>
                         <div class="button-group">
-                            <button class="button button--warning" type="button" on:click=move |_| {
+                            <button class="button button--warning" type="button" id="record-new-confirm" on:click=move |_| {
                                 // "Cleared from this computer": this screening's draft goes too.
                                 crate::components::drafts::stop_and_delete();
                                 ctx.reset();
                                 navigate(&Route::Start);
                             }>{t("record.new.confirm")}</button>
-                            <button class="button button--secondary" type="button" on:click=move |_| confirm_reset.set(false)>
+                            <button class="button button--secondary" type="button" on:click=move |_| {
+                                confirm_reset.set(false);
+                                browser::focus_id_after_render("record-new");
+                            }>
                                 {t("record.new.cancel")}
                             </button>
                         </div>
@@ -175,8 +185,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
     ];
     view! {
         <article class="record__summary" aria-labelledby="summary-heading">
-            <section class="record__section record__header">
-                <h2 id="summary-heading" class="record__summary-title">{t("record.summary_heading")}</h2>
+            <div class="record__section record__header">
                 <dl class="record__meta">
                     {header_rows.into_iter().map(|(k, v)| view! {
                         <div class="record__meta-row"><dt>{k}</dt><dd>{v}</dd></div>
@@ -186,7 +195,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                     <span class="record__level-key">{t("record.level")}</span>" "{level_text}
                 </p>
                 {s.incomplete_reason.clone().map(|r| view! { <p class="record__incomplete"><strong>{r}</strong></p> })}
-            </section>
+            </div>
             {section("setting", "record.sec.setting")}
             {section("relationship", "record.sec.relationship")}
             <section class="record__section">

@@ -381,7 +381,7 @@ fn Sharing(draft: Draft) -> impl IntoView {
     ];
     view! {
         <section class="respond__sharing" aria-labelledby="sharing-heading">
-            <h2 id="sharing-heading">{t("respond.sharing.heading")}</h2>
+            <h2 id="sharing-heading" tabindex="-1">{t("respond.sharing.heading")}</h2>
             <p>{t("respond.sharing.intro")}</p>
             {move || {
                 let list = ctx.screening.with(|s| s.sharing.clone());
@@ -398,7 +398,11 @@ fn Sharing(draft: Draft) -> impl IntoView {
                                     </p>
                                     <p class="respond__decision-reason">{tf("respond.sharing.reason_shown", &[("reason", &d.reason)])}</p>
                                     <button class="button button--secondary respond__remove" type="button"
-                                        on:click=move |_| ctx.screening.update(|s| { if i < s.sharing.len() { s.sharing.remove(i); } })>
+                                        on:click=move |_| {
+                                            ctx.screening.update(|s| { if i < s.sharing.len() { s.sharing.remove(i); } });
+                                            // The button is gone with its decision: focus the section's heading.
+                                            crate::browser::focus_id_after_render("sharing-heading");
+                                        }>
                                         {t("respond.sharing.remove")}<span class="visually-hidden">{tf("respond.sharing.remove_which", &[("with", &d.with_whom)])}</span>
                                     </button>
                                 </li>
@@ -413,8 +417,9 @@ fn Sharing(draft: Draft) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || with_error.get().is_some()>
                     <label class="label" for="share-with">{t("respond.sharing.with_label")}</label>
                     <p class="hint" id="share-with-hint">{t("respond.sharing.with_hint")}</p>
-                    {move || with_error.get().map(|m| view! { <p class="error-message"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
-                    <input class="input" id="share-with" type="text" autocomplete="off" aria-describedby="share-with-hint"
+                    {move || with_error.get().map(|m| view! { <p class="error-message" id="share-with-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                    <input class="input" id="share-with" type="text" autocomplete="off"
+                        aria-describedby=move || if with_error.get().is_some() { "share-with-hint share-with-error" } else { "share-with-hint" }
                         class:input--error=move || with_error.get().is_some()
                         prop:value=move || draft.with_whom.get()
                         on:input=move |ev| draft.with_whom.set(event_target_value(&ev)) />
@@ -430,8 +435,9 @@ fn Sharing(draft: Draft) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
                     <label class="label" for="share-reason">{t("respond.sharing.reason_label")}</label>
                     <p class="hint" id="share-reason-hint">{t("respond.sharing.reason_hint")}</p>
-                    {move || reason_error.get().map(|m| view! { <p class="error-message"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
-                    <textarea class="textarea" id="share-reason" rows="3" aria-describedby="share-reason-hint"
+                    {move || reason_error.get().map(|m| view! { <p class="error-message" id="share-reason-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                    <textarea class="textarea" id="share-reason" rows="3"
+                        aria-describedby=move || if reason_error.get().is_some() { "share-reason-hint share-reason-error" } else { "share-reason-hint" }
                         class:textarea--error=move || reason_error.get().is_some()
                         prop:value=move || draft.reason.get()
                         on:input=move |ev| draft.reason.set(event_target_value(&ev))></textarea>

@@ -244,7 +244,7 @@ fn Incomplete() -> impl IntoView {
                     let n = items.len().to_string();
                     view! {
                         <li class="result__gap-group">
-                            <AnswerLink section=sec.id.clone() label=sec.title.clone() text=sec.title.clone() />
+                            <AnswerLink section=sec.id.clone() text=sec.title.clone() />
                             {format!(": {}", tf("result.incomplete.count", &[("n", &n)]))}
                             <p class="result__gap-items">{items.join("; ")}</p>
                         </li>
@@ -262,14 +262,20 @@ fn Incomplete() -> impl IntoView {
     }
 }
 
-/// A link to the question page of a section, coming back to the result afterwards.
+/// A link to the question page of a section, coming back to the result afterwards. `label`
+/// (the question), when the visible text does not say it, completes the link's name for screen
+/// readers.
 #[component]
-fn AnswerLink(section: String, label: String, text: String) -> impl IntoView {
+fn AnswerLink(
+    section: String,
+    #[prop(optional)] label: Option<String>,
+    text: String,
+) -> impl IntoView {
     let ctx = use_ctx();
     let href = Route::Ask(section).to_hash();
     view! {
         <a href=href class="result__answer-link" on:click=move |_| ctx.return_to.set(Some(Route::Result))>
-            {text}<span class="visually-hidden">{format!(" ({label})")}</span>
+            {text}{label.map(|l| view! { <span class="visually-hidden">{format!(" ({l})")}</span> })}
         </a>
     }
 }
@@ -352,11 +358,15 @@ fn RaisedBy() -> impl IntoView {
                         {reasons.into_iter().map(|r| view! {
                             <li class="result__reason">
                                 <p class="result__reason-text">
-                                    {r.text}" "
+                                    {r.text.clone()}" "
                                     <span class=format!("tag result__tag result__tag--{}", level_modifier(r.supports))>{r.supports.label(catalogue()).to_owned()}</span>
                                 </p>
                                 <details class="result__details">
-                                    <summary>{tf("result.reasons.answers", &[("n", &r.item_ids.len().to_string())])}</summary>
+                                    // Named by its finding too, so it makes sense in a list of controls.
+                                    <summary>
+                                        {tf("result.reasons.answers", &[("n", &r.item_ids.len().to_string())])}
+                                        <span class="visually-hidden">{tf("result.reasons.answers_which", &[("finding", &r.text)])}</span>
+                                    </summary>
                                     <AnswersBehind ids=r.item_ids />
                                 </details>
                             </li>
@@ -445,7 +455,7 @@ pub fn BehaviourChart() -> impl IntoView {
             .collect_view();
         view! {
             <figure class="chart">
-                <svg class="chart__svg" role="img" aria-labelledby="chart-title chart-desc" viewBox=view_box
+                <svg class="chart__svg" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" viewBox=view_box
                     preserveAspectRatio="xMinYMin meet">
                     <title id="chart-title">{t("result.chart.title")}</title>
                     <desc id="chart-desc">{desc}</desc>
@@ -551,7 +561,7 @@ fn JudgementForm() -> impl IntoView {
     let stored = move || ctx.screening.with(|s| s.judgement.clone());
     view! {
         <section class="result__section result__judgement no-print-controls" aria-labelledby="judgement-heading">
-            <h2 id="judgement-heading">{t("result.judgement.heading")}</h2>
+            <h2 id="judgement-heading" tabindex="-1">{t("result.judgement.heading")}</h2>
             {move || stored().map(|j| {
                 let computed = ctx.assessment.with(|a| a.level);
                 let valid = outcome::judged(&ctx);
@@ -573,7 +583,11 @@ fn JudgementForm() -> impl IntoView {
                             <p><span class="visually-hidden">{t("result.warning")}</span>{tf("result.judgement.no_longer_applies", &[("problem", &p)])}</p></div>
                     })}
                     <button class="button button--secondary no-print" type="button"
-                        on:click=move |_| ctx.screening.update(|s| s.judgement = None)>
+                        on:click=move |_| {
+                            ctx.screening.update(|s| s.judgement = None);
+                            // The button is gone with the judgement: focus the section's heading.
+                            crate::browser::focus_id_after_render("judgement-heading");
+                        }>
                         {t("result.judgement.remove")}
                     </button>
                 }
@@ -647,7 +661,7 @@ mod tests {
         assert!(physical.of >= 10);
         let text = chart_description(&rows);
         assert!(
-            text.contains("Emotional and verbal: 2 of 4 disclosed (1 once, 1 more than 20 times)."),
+            text.contains("Emotional and verbal: 2 of 4 disclosed (1 happened once, 1 happened more than 20 times)."),
             "{text}"
         );
         assert!(text.contains("Sexual: none of 2 disclosed."), "{text}");
