@@ -142,7 +142,7 @@ test('a full handover at phone width: plain questions, nothing of the result, co
 
   await enterCode(page, CODE);
   await expectHeading(page, 'Check your answers');
-  assert.equal(await page.locator('nav.steps').count(), 1, 'the worker layout is back');
+  assert.equal(await page.locator('.steps').count(), 1, 'the worker layout is back');
   assert.match(await checkAnswer(page, itemOf(THROAT).label), /Once; in the last 12 months: yes[\s\S]*self-completed/);
   assert.match(await checkAnswer(page, itemOf('b.pushing').label), /Never[\s\S]*self-completed/);
   // The worker goes through it with him and changes one: it is marked as changed.
@@ -162,7 +162,7 @@ test('a full handover at phone width: plain questions, nothing of the result, co
   // The summary says the screening was partly self-completed, though the start page said the
   // worker would ask.
   await page.evaluate(() => { location.hash = '#/record'; });
-  await expectHeading(page, 'Record');
+  await expectHeading(page, 'Referral summary');
   assert.match(
     await page.locator('#record-plain-text').textContent(),
     /Completed: worker-administered; the client answered some sections himself with the worker present/,

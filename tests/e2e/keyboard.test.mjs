@@ -128,7 +128,7 @@ test('the keyworker flow from the start page to the record with the keyboard alo
   await press(page, 'Continue to the record');
 
   // The record: download the text with Enter.
-  await expectPageChange(page, title, 'Record');
+  await expectPageChange(page, title, 'Referral summary');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     press(page, 'Download text (.txt)'),

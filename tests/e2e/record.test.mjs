@@ -108,11 +108,10 @@ test('print: controls and navigation are hidden, the summary and chart show, and
   for (const name of ['Print', 'Copy the text', 'Download text (.txt)', 'Start a new screening']) {
     assert.equal(await t.page.getByRole('button', { name }).isVisible(), false, `${name} is hidden in print`);
   }
-  assert.equal(await t.page.getByRole('navigation', { name: 'Steps of the screening' }).isVisible(), false);
+  assert.equal(await t.page.getByRole('list', { name: 'Progress through the screening' }).isVisible(), false);
   assert.equal(await t.page.locator('.app-footer').isVisible(), false);
-  await t.page.getByRole('heading', { level: 2, name: 'Referral summary' }).waitFor({ state: 'visible' });
-  // On paper the title is "Referral summary": the screen's "Record" heading is not printed, and
-  // the summary's title is the first and largest heading.
+  await t.page.getByRole('heading', { level: 1, name: 'Referral summary' }).waitFor({ state: 'visible' });
+  // On paper the title is "Referral summary", the page's one H1: the first and largest heading.
   const printed = await t.page.evaluate(() => [...document.querySelectorAll('h1, h2')]
     .filter((h) => h.getClientRects().length > 0)
     .map((h) => ({ text: h.textContent.trim(), size: parseFloat(getComputedStyle(h).fontSize) })));

@@ -24,7 +24,8 @@ test('with nothing disclosed, the result says so, carries the minimisation cavea
   // The chart has a name and description, and the same numbers as a table.
   const chart = main.getByRole('img', { name: 'Behaviours disclosed, by type and how often' });
   await chart.waitFor();
-  assert.match(await chart.getAttribute('aria-labelledby'), /chart-desc/);
+  assert.equal(await chart.getAttribute('aria-labelledby'), 'chart-title');
+  assert.equal(await chart.getAttribute('aria-describedby'), 'chart-desc');
   assert.match(await t.page.locator('#chart-desc').textContent(), /Physical: none of \d+ disclosed\./);
   const table = main.getByRole('table', { name: 'Number of behaviours disclosed, by type and how often' });
   assert.equal(await table.getByRole('row').count(), 6);
@@ -98,7 +99,7 @@ test('respond and refer: actions by urgency with statuses and notes; sharing dec
   await summary.getByRole('link', { name: /You started an information-sharing decision/ }).waitFor();
   await t.page.getByLabel('With whom').fill('');
   await respond.continue();
-  await t.page.getByRole('heading', { level: 1, name: 'Record' }).waitFor();
+  await t.page.getByRole('heading', { level: 1, name: 'Referral summary' }).waitFor();
   t.assertClean();
   await t.close();
 });

@@ -50,7 +50,7 @@ export async function assertNothingOfTheResult(page, where, extra = []) {
   const found = [...forbiddenWording(), ...extra].filter((w) => haystack.includes(w.toLowerCase()));
   assert.deepEqual(found, [], `result wording in the client view on ${where}`);
   // The worker's step nav and footer are not there at all.
-  assert.equal(await page.locator('nav.steps, .app-footer__version').count(), 0, `worker layout on ${where}`);
+  assert.equal(await page.locator('.steps, .app-footer__version').count(), 0, `worker layout on ${where}`);
 }
 
 /** From a worker question page or check your answers, opens the handover page. */

@@ -69,7 +69,7 @@ export function respondPage(page) {
 export function recordPage(page) {
   return {
     async open() {
-      await page.getByRole('heading', { level: 1, name: 'Record' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Referral summary' }).waitFor();
     },
     /** The plain text exactly as it is copied and saved (from the on-screen preview). */
     async plainText() {
