@@ -141,7 +141,7 @@ pub fn RecordPage() -> impl IntoView {
 
 fn answer_list(lines: Vec<AnswerLine>) -> impl IntoView {
     view! {
-        <ul class="record__list">
+        <ul class="record__list record__list--answers">
             {lines.into_iter().map(|l| view! { <li><span class="record__key">{l.label}</span>": "{l.answer}</li> }).collect_view()}
         </ul>
     }

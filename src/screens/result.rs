@@ -391,7 +391,7 @@ fn Caveats() -> impl IntoView {
 }
 
 /// An inline SVG bar chart of disclosed behaviours per domain, stacked by how often, with a
-/// title and description for screen readers and the same numbers in a visible table.
+/// name and description for screen readers and the same numbers in a visible table.
 #[component]
 pub fn BehaviourChart() -> impl IntoView {
     let ctx = use_ctx();
@@ -455,9 +455,10 @@ pub fn BehaviourChart() -> impl IntoView {
             .collect_view();
         view! {
             <figure class="chart">
-                <svg class="chart__svg" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" viewBox=view_box
+                // Named by its title and described once by its description. The title is an
+                // aria-label: in a view a <title> is made as an HTML element, which names nothing.
+                <svg class="chart__svg" role="img" aria-label=t("result.chart.title") aria-describedby="chart-desc" viewBox=view_box
                     preserveAspectRatio="xMinYMin meet">
-                    <title id="chart-title">{t("result.chart.title")}</title>
                     <desc id="chart-desc">{desc}</desc>
                     {bars}
                 </svg>

@@ -88,7 +88,7 @@ test('hand over: the sections group and both code fields are described by their 
   await describedBy(page, '#handover-code', [T['handover.code.why'], T['handover.code.error_digits']], 'code');
 
   // Two different codes: the error moves to the second field.
-  await sectionBox(page, 'Behaviours').check();
+  await sectionBox(page, 'Behaviours in relationships').check();
   await handOver(page, '1234', '1235');
   await page.getByRole('link', { name: T['handover.code.error_different'] }).waitFor();
   await describedBy(page, '#handover-code-again', [T['handover.code.why'], T['handover.code.error_different']], 'code again');

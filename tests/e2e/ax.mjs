@@ -49,10 +49,10 @@ export async function axTree(page) {
   });
 }
 
-/** The node that has focus in the accessibility tree. */
+/** The node that has focus in the accessibility tree (not the document, which is focused too). */
 export async function axFocused(page) {
   const nodes = await axTree(page);
-  return nodes.find((n) => n.properties.focused === true) ?? null;
+  return nodes.filter((n) => n.properties.focused === true && n.role !== 'RootWebArea').at(-1) ?? null;
 }
 
 /** What has focus, for failure messages: tag, id and text. */

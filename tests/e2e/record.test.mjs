@@ -4,6 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, openPage } from './harness.mjs';
 import { respondPage, recordPage } from './pages/worker-result.mjs';
+import { startScreening } from './pages/worker-ask.mjs';
+import { answerAllSections, quietAnswers } from './pages/worker-flow.mjs';
 
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> & "quotes" \'single\' 🙂 \u202eRTL';
 const FILE = /^dva-screen-[A-Za-z0-9_-]+-\d{4}-\d{2}-\d{2}-\d{4}\.(txt|html|json)$/;
@@ -126,6 +128,87 @@ test('print: controls and navigation are hidden, the summary and chart show, and
   await t.page.emulateMedia({ media: 'screen' });
   assert.ok(await t.page.getByRole('button', { name: 'Print' }).isVisible());
   void record;
+  t.assertClean();
+  await t.close();
+});
+
+/**
+ * The outline (bookmarks) of a PDF that Chromium wrote with `outline: true`, as "level title"
+ * lines in order: each outline item is a dictionary with a /Title and a /Parent, and its children
+ * hang from /First and /Next.
+ */
+function pdfOutline(pdf) {
+  const text = pdf.toString('latin1');
+  const objects = new Map();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*(<<[\s\S]*?>>)\s*endobj/g)) objects.set(m[1], m[2]);
+  const ref = (dict, key) => dict.match(new RegExp(`/${key} (\\d+) 0 R`))?.[1];
+  const title = (dict) => {
+    const lit = dict.match(/\/Title \(((?:\\.|[^\\)])*)\)/);
+    if (lit) return lit[1].replace(/\\(.)/g, '$1');
+    const hex = dict.match(/\/Title <([0-9A-Fa-f]+)>/)?.[1] ?? '';
+    const bytes = Buffer.from(hex, 'hex');
+    return bytes[0] === 0xfe ? bytes.subarray(2).swap16().toString('utf16le') : bytes.toString('latin1');
+  };
+  const root = [...objects.values()].find((d) => /\/Type \/Outlines/.test(d));
+  const lines = [];
+  const walk = (id, level) => {
+    for (let at = id; at; at = ref(objects.get(at), 'Next')) {
+      const dict = objects.get(at);
+      lines.push(`${level} ${title(dict)}`);
+      walk(ref(dict, 'First'), level + 1);
+    }
+  };
+  if (root) walk(ref(root, 'First'), 1);
+  return lines;
+}
+
+/** How many pages a PDF has. */
+function pdfPages(pdf) {
+  return [...pdf.toString('latin1').matchAll(/\/Type \/Page\b(?!s)/g)].length;
+}
+
+test('print: the PDF outline has one top entry, "Referral summary", with its sections nested under it', async () => {
+  const t = await openPage(app);
+  await toRecordWithHostileText(t.page);
+  await t.page.emulateMedia({ media: 'print' });
+  const pdf = await t.page.pdf({ format: 'A4', outline: true, tagged: true });
+  const outline = pdfOutline(pdf);
+  const top = outline.filter((l) => l.startsWith('1 '));
+  assert.deepEqual(top, ['1 Referral summary'], outline.join('\n'));
+  const sections = outline.filter((l) => l.startsWith('2 ')).map((l) => l.slice(2));
+  for (const s of ['Disclosures', 'Red flags', 'Actions', 'Information sharing']) {
+    assert.ok(sections.some((x) => x.startsWith(s)), `"${s}" is a section under the title: ${sections.join(' | ')}`);
+  }
+  // The actions are H3s under their section.
+  const actions = outline.findIndex((l) => /^2 Actions$/.test(l));
+  assert.match(outline[actions + 1], /^3 \[/, outline.slice(actions, actions + 3).join(' | '));
+  t.assertClean();
+  await t.close();
+});
+
+test('print: a typical screening (five behaviours, two red flags, a note, a sharing decision) fits on 4 A4 pages', async () => {
+  const t = await openPage(app);
+  const { page } = t;
+  await startScreening(page, {}, { url: app.url });
+  const answers = {
+    ...quietAnswers(),
+    'b.shouting': ['2 to 10 times', 'Yes'], 'b.yelling': ['Once', 'Yes'], 'b.accusing_affairs': ['11 to 20 times', 'Yes'],
+    'b.pushing': ['Once', 'Yes'], 'b.throat_grab': ['Once', 'Yes'],
+  };
+  await answerAllSections(page, answers, { notes: { behaviours: 'He said it only happened when he had been drinking.' } });
+  await page.getByRole('button', { name: 'Continue to the result' }).click();
+  await page.getByRole('button', { name: 'Continue to respond and refer' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Respond and refer' }).waitFor();
+  await respondPage(page).addSharing({ withWhom: 'Safeguarding lead', consent: 'Consent not asked', shared: 'Yes', reason: 'Red flag: same-day discussion' });
+  await respondPage(page).continue();
+  await recordPage(page).open();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  // Everything is still printed: the last section and the note are there.
+  assert.ok(await page.getByRole('heading', { level: 2, name: 'Caveats' }).isVisible());
+  assert.ok(await page.locator('.record__note').getByText('He said it only happened when he had been drinking.').isVisible());
+  const pages = pdfPages(pdf);
+  assert.ok(pages <= 4, `the summary prints on ${pages} A4 pages`);
   t.assertClean();
   await t.close();
 });

@@ -24,7 +24,6 @@ test('with nothing disclosed, the result says so, carries the minimisation cavea
   // The chart has a name and description, and the same numbers as a table.
   const chart = main.getByRole('img', { name: 'Behaviours disclosed, by type and how often' });
   await chart.waitFor();
-  assert.equal(await chart.getAttribute('aria-labelledby'), 'chart-title');
   assert.equal(await chart.getAttribute('aria-describedby'), 'chart-desc');
   assert.match(await t.page.locator('#chart-desc').textContent(), /Physical: none of \d+ disclosed\./);
   const table = main.getByRole('table', { name: 'Number of behaviours disclosed, by type and how often' });
