@@ -690,6 +690,9 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
     let raw = problem.raw.clone();
     let confirm = RwSignal::new(false);
     let problem = StoredValue::new(problem);
+    // "Delete it" gives way to "Yes, delete it for good", which takes focus; once the item is
+    // gone, focus goes to the drafts heading.
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
     view! {
         <li class="drafts__problem-item">
             <p>{what}" "{whose}</p>
@@ -698,11 +701,19 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
                     crate::browser::download("dva-screen-raw-draft.txt", "text/plain", &raw);
                 }>{t("drafts.problem.download")}</button>
                 <Show when=move || !confirm.get() fallback=move || view! {
-                    <button type="button" class="button button--warning" on:click=move |_| {
+                    <button type="button" class="button button--warning" node_ref=confirm_button on:click=move |_| {
                         problem.with_value(|p| drafts.delete_problem(p));
+                        crate::browser::focus_id_after_render("drafts-title");
                     }>{t("drafts.problem.delete_confirm")}</button>
                 }>
-                    <button type="button" class="button button--secondary" on:click=move |_| confirm.set(true)>
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        confirm.set(true);
+                        request_animation_frame(move || {
+                            if let Some(b) = confirm_button.get_untracked() {
+                                let _ = b.focus();
+                            }
+                        });
+                    }>
                         {t("drafts.problem.delete")}
                     </button>
                 </Show>

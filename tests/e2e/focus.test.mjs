@@ -5,7 +5,7 @@
 // have focus (document.activeElement), never "not the body" alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, openPage } from './harness.mjs';
+import { startApp, openPage, assertAccessible } from './harness.mjs';
 import { T, axFocused, expectFocus } from './ax.mjs';
 import { resultPage, respondPage, recordPage } from './pages/worker-result.mjs';
 import { KEY, draftRecord, draftRows, seed } from './pages/drafts.mjs';
@@ -60,6 +60,7 @@ test('record: the "Start a new screening" box focuses its first button, one Tab 
   await pressButton(page, T['record.new.button']);
   const yes = page.getByRole('button', { name: T['record.new.confirm'] });
   await expectFocus(page, yes, 'when the box opens');
+  await assertAccessible(page, 'record with the "Start a new screening" box open');
   const box = await axFocused(page);
   assert.equal(box?.name, T['record.new.confirm']);
   await page.keyboard.press('Tab');
@@ -86,6 +87,8 @@ test('start: after deleting a draft focus is on the drafts heading; "Delete all"
   const deleteAll = page.getByRole('button', { name: T['drafts.delete_all.button'], exact: true });
   await deleteAll.focus();
   await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: T['drafts.delete_all.cancel'], exact: true }).waitFor();
+  await assertAccessible(page, 'start with "Delete all data" asking');
   await pressButton(page, T['drafts.delete_all.cancel']);
   await expectFocus(page, deleteAll, 'after "No, keep it"');
 
@@ -107,6 +110,7 @@ test('hide screen: when the cover lifts, focus is back on Hide screen, or on the
   await page.keyboard.press('Enter');
   const show = page.getByRole('button', { name: T['safety.uncover'] });
   await expectFocus(page, show, 'when the cover rises');
+  await assertAccessible(page, 'the hide-screen cover');
   await page.keyboard.press('Enter');
   await show.waitFor({ state: 'detached' });
   await expectFocus(page, hide, 'after "Show the screen again"');
@@ -131,6 +135,23 @@ test('idle cover: when it lifts, focus is back in the field the worker was typin
   await page.clock.runFor(100);
   await expectFocus(page, name, 'after the idle cover lifts');
   assert.equal(await name.inputValue(), 'Sam');
+  t.assertClean();
+  await t.close();
+});
+
+test('start: an unreadable draft\'s "Delete it" focuses "Yes, delete it for good"; after it, focus is on the drafts heading', async () => {
+  const t = await openPage(app);
+  const { page } = t;
+  await seed(page, app.url, '{"format":2,"drafts":[{"id":"x" <<not json>>');
+  const alert = page.getByRole('alert').filter({ hasText: T['drafts.problems.title'] });
+  await alert.waitFor();
+  await alert.getByRole('button', { name: T['drafts.problem.delete'], exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const yes = page.getByRole('button', { name: T['drafts.problem.delete_confirm'], exact: true });
+  await expectFocus(page, yes, 'after "Delete it"');
+  await page.keyboard.press('Enter');
+  await alert.waitFor({ state: 'detached' });
+  await expectFocus(page, page.getByRole('heading', { level: 2, name: T['drafts.heading'] }), 'after deleting the unreadable draft');
   t.assertClean();
   await t.close();
 });
