@@ -18,8 +18,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `root`; resolves to { server, origin, url } once listening. */
-export function serve(root, { port = 0, base = '/' } = {}) {
+/**
+ * Starts a server for `root`; resolves to { server, origin, url } once listening.
+ * For the browser tests: `delays` holds files (relative to `base`) to answer only after so many
+ * milliseconds, as a slow intranet server would; `noStore: false` leaves out the `no-store`
+ * header, which would keep pages out of the browser's back/forward cache.
+ */
+export function serve(root, { port = 0, base = '/', delays = {}, noStore = true } = {}) {
   const absRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -39,12 +44,14 @@ export function serve(root, { port = 0, base = '/' } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
-      });
-      res.end(body);
+      };
+      if (noStore) headers['cache-control'] = 'no-store';
+      const send = () => res.writeHead(200, headers).end(body);
+      if (delays[rel]) setTimeout(send, delays[rel]);
+      else send();
     });
   });
   return new Promise((resolve, reject) => {

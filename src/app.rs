@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::safety::{HideScreenButton, HideScreenCover, QuickExit};
+use crate::config::{self, Titles};
 use crate::route::Route;
 use crate::screens;
 use crate::state::Ctx;
@@ -67,11 +68,24 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
         }
     });
 
-    // On every page change: new title, top of page, focus on the main heading. While a form on
-    // the page is refused, the title starts with "Error: ".
+    let covered = RwSignal::new(false);
+    // The title, on every page change and whenever the cover goes up or down. Under the neutral
+    // setting (config::WORKER_TITLES / CLIENT_TITLES) and while covered it is the neutral title,
+    // so the tab, the window bar and the browser's history say nothing; the page is still
+    // announced inside the page, by the focus moving to its main heading. While a form on the
+    // page is refused, the title starts with "Error: " (neutral titles too, so that the refusal
+    // is still announced). On a page change: top of page, focus on the main heading.
     Effect::new(move |prev: Option<Route>| {
         let route = ctx.route.get();
-        let page = if ctx.client_mode() {
+        let client = ctx.client_mode();
+        let setting = if client {
+            config::CLIENT_TITLES
+        } else {
+            config::WORKER_TITLES
+        };
+        let page = if covered.get() || setting == Titles::Neutral {
+            t("app.neutral_title")
+        } else if client {
             tf(
                 "client.page_title",
                 &[("page", &screens::client::page_name(&ctx, &route))],
@@ -79,7 +93,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
         } else {
             tf("app.page_title", &[("page", &page_name(def, &route))])
         };
-        let title = if refusals.any() {
+        let title = if refusals.any() && !covered.get() {
             tf("app.error_title", &[("title", &page)])
         } else {
             page
@@ -102,7 +116,6 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
             ("date", def.date()),
         ],
     );
-    let covered = RwSignal::new(false);
     // Invariant: in client mode only the client shell renders (its header name, its pages, a
     // plain footer). The step nav, worker pages and anything added to the worker layout are not
     // in the document at all, so nothing of the result can be read, seen or inspected.

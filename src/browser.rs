@@ -13,8 +13,22 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// Set by quick exit, never cleared: the page is on its way out. From then on nothing may
+    /// write a title, a fragment or a page back (see [`leave`]).
+    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether quick exit has begun.
+pub fn leaving() -> bool {
+    LEAVING.with(std::cell::Cell::get)
+}
+
 /// Moves to a new fragment, adding a history entry so Back returns here.
 pub fn push_hash(hash: &str) {
+    if leaving() {
+        return;
+    }
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(hash);
     }
@@ -22,6 +36,9 @@ pub fn push_hash(hash: &str) {
 
 /// Replaces the current history entry's fragment (no new Back step).
 pub fn replace_hash(hash: &str) {
+    if leaving() {
+        return;
+    }
     if let Some(w) = web_sys::window() {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
@@ -29,13 +46,12 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
-/// The document title.
-pub fn title() -> String {
-    document().map(|d| d.title()).unwrap_or_default()
-}
-
-/// Sets the document title (announced by screen readers on page change).
+/// Sets the document title. Ignored once quick exit has begun: the neutral title it set stays
+/// until the browser has left.
 pub fn set_title(title: &str) {
+    if leaving() {
+        return;
+    }
     if let Some(d) = document() {
         d.set_title(title);
     }
@@ -74,19 +90,48 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Empties the page at once (quick exit): nothing of the screening stays on screen.
-pub fn blank_page() {
-    if let Some(body) = document().and_then(|d| d.body()) {
-        body.set_inner_html("");
+/// Quick exit's first, synchronous step: from this call until the browser has left, the
+/// document holds nothing of the screening and its title is `neutral_title`.
+///
+/// The body is emptied and the title set in the same task as the click or key press, so the
+/// next frame the browser paints is already blank. [`LEAVING`] is set first, so no later effect
+/// (a reset re-running the title effect, the client guard, the cover) can write a title or a
+/// fragment back, and the app's root is no longer in the document, so nothing it renders after
+/// this can be seen.
+pub fn leave(neutral_title: &str, url: &str) {
+    LEAVING.with(|l| l.set(true));
+    if let Some(d) = document() {
+        if let Some(body) = d.body() {
+            body.set_inner_html("");
+        }
+        d.set_title(neutral_title);
     }
-    set_title("");
-}
-
-/// Leaves for `url`, replacing the current history entry so Back does not return to it.
-pub fn replace_location(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(url);
+    let Some(w) = web_sys::window() else { return };
+    // Embedded in an intranet page: take the whole tab away, not only the frame, if the embedding
+    // page lets a frame do that (same origin, or allowed by its sandbox); otherwise this frame.
+    // The address is made absolute here, so it means the same page from either document.
+    let target = web_sys::Url::new_with_base(url, &w.location().href().unwrap_or_default())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string());
+    if let Ok(Some(top)) = w.top() {
+        if top != w {
+            // The embedding page's own title and content go too when the app may reach them
+            // (same origin). Read through Reflect: a cross-origin `top.document` throws.
+            if let Some(doc) = js_sys::Reflect::get(&top, &"document".into())
+                .ok()
+                .and_then(|d| d.dyn_into::<web_sys::Document>().ok())
+            {
+                doc.set_title(neutral_title);
+                if let Some(body) = doc.body() {
+                    body.set_inner_html("");
+                }
+            }
+            if top.location().replace(&target).is_ok() {
+                return;
+            }
+        }
     }
+    let _ = w.location().replace(&target);
 }
 
 /// Opens the browser's print dialog (the print stylesheet decides what is printed).

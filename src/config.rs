@@ -16,3 +16,23 @@ pub const QUICK_EXIT_PAGE: &str = "neutral.html";
 
 /// How long without input before the idle cover hides the screen.
 pub const IDLE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// What the tab, the window bar and the browser's history call each page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Titles {
+    /// Each page by name ("Relationship – DVA Screen"), as WCAG 2.4.2 asks: the worker can tell
+    /// tabs and history entries apart. Anyone at the computer later can read them too.
+    Named,
+    /// Every page titled "New tab", the neutral page's own title, so that the tab and the
+    /// history say nothing. Screen-reader users still hear each page: focus moves to its
+    /// heading on every page change.
+    Neutral,
+}
+
+/// Page titles in the worker's pages. A service whose computers are shared with clients or
+/// partners may choose [`Titles::Neutral`].
+pub const WORKER_TITLES: Titles = Titles::Named;
+
+/// Page titles while the client holds the device: neutral, as he may later sit at this computer
+/// (or someone close to him may), and his questions should not be listed in its history.
+pub const CLIENT_TITLES: Titles = Titles::Neutral;

@@ -21,7 +21,10 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         // Log for the developer console, then replace the page with a message a worker can act on.
         web_sys::console::error_1(&info.to_string().into());
-        show_panic_screen();
+        // During quick exit the page must stay blank, whatever goes wrong.
+        if !browser::leaving() {
+            show_panic_screen();
+        }
     }));
     #[cfg(feature = "test-hooks")]
     rescue::install_test_hooks();

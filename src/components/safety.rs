@@ -20,12 +20,14 @@ const SHIFT_WINDOW_MS: f64 = 5_000.0;
 
 /// Blanks the page, forgets the screening and leaves for the neutral page.
 pub fn quick_exit() {
-    // Blank first: whatever happens next, nothing stays on screen.
-    browser::blank_page();
+    // Blank first, in this task: the next frame painted is already blank with the neutral
+    // title, and from now on nothing can write a title, a fragment or content back while the
+    // exit page loads (for as long as that takes).
+    browser::leave(&t("app.neutral_title"), config::QUICK_EXIT_PAGE);
+    // Then forget. The effects this re-runs find the page gone and the title locked.
     if let Some(ctx) = use_context::<crate::state::Ctx>() {
         ctx.reset();
     }
-    browser::replace_location(config::QUICK_EXIT_PAGE);
 }
 
 /// The quick-exit button and the Shift×3 shortcut. Mount once, in the header.
@@ -120,7 +122,7 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
     let idle_ms = IDLE_AFTER.as_millis() as f64;
     let interval = set_interval_with_handle(
         move || {
-            if js_sys::Date::now() - last_input.get_value() >= idle_ms {
+            if js_sys::Date::now() - last_input.get_value() >= idle_ms && !browser::leaving() {
                 covered.set(true);
             }
         },
@@ -133,7 +135,28 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
         window_event_listener(leptos::ev::wheel, move |_| stamp()),
         window_event_listener(leptos::ev::touchstart, move |_| stamp()),
     ];
+    // Leaving the page any other way (a link, a typed address, closing the tab) may put it in
+    // the back/forward cache, and Back would bring it back as it was. So it is covered on the
+    // way out, and the cover is still up when the browser restores it (`pageshow` with
+    // `persisted`): only the worker's click lifts it. Covering loses nothing: the screening is
+    // behind the cover, untouched. The title is made neutral here, in the event itself, in case
+    // the page is frozen before the cover's effect runs.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if browser::leaving() {
+            // Quick exit has already emptied the page; the cover has nothing left to cover.
+            return;
+        }
+        browser::set_title(&t("app.neutral_title"));
+        covered.set(true);
+    });
+    let show = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if ev.persisted() {
+            covered.set(true);
+        }
+    });
     on_cleanup(move || {
+        hide.remove();
+        show.remove();
         for l in listeners {
             l.remove();
         }
@@ -170,22 +193,13 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
             None => browser::focus_main_heading(),
         }
     };
-    // The tab's title would give the screening away too: neutral while covered, then restored.
-    let saved_title = StoredValue::new(String::new());
-    Effect::new(move |was_covered: Option<bool>| {
-        let now_covered = covered.get();
-        if now_covered && was_covered != Some(true) {
-            saved_title.set_value(browser::title());
-            browser::set_title(&t("safety.cover_title"));
-        } else if !now_covered && was_covered == Some(true) {
-            browser::set_title(&saved_title.get_value());
-        }
-        if now_covered {
+    // The tab's title would give the screening away too: app.rs makes it neutral while covered.
+    Effect::new(move |_| {
+        if covered.get() {
             if let Some(b) = uncover.get() {
                 let _ = b.focus();
             }
         }
-        now_covered
     });
     view! {
         <Show when=move || covered.get()>

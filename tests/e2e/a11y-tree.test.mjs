@@ -110,10 +110,27 @@ test('result: "Show the answers behind this" says which finding, and the incompl
   await t.close();
 });
 
-test('client: the "last 12 months" page has a title of its own', async () => {
+test('client: the "last 12 months" page has a heading of its own; the title stays neutral', async () => {
   const t = await openPage(app);
   const { page } = t;
   await startScreening(page, {}, { url: app.url });
+  await openHandover(page);
+  await handOver(page, '2468');
+  await expectHeading(page, START_TITLE);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.locator('main h1').waitFor();
+  const question = (await page.locator('main h1').innerText()).trim();
+  await choose(page, 'Once');
+  await next(page);
+  await expectHeading(page, RECENT_LEGEND);
+  // Issue 13: the client view's titles are neutral, so that the tab and the history say nothing
+  // of his questions; the page is announced by its heading, which takes the focus.
+  assert.notEqual(RECENT_LEGEND, question);
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+  assert.equal(await page.title(), 'New tab');
+  t.assertClean();
+  await t.close();
+});
   await openHandover(page);
   await handOver(page, '2468');
   await expectHeading(page, START_TITLE);

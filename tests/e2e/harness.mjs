@@ -20,12 +20,17 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser once per test file. */
-export async function startApp({ dist = DIST } = {}) {
-  const { server, origin, url } = await serve(dist, { base: BASE });
+/**
+ * Starts the server and the browser once per test file. `server` passes options to the static
+ * server (`delays`, `noStore`); `backForwardCache: true` keeps the browser's back/forward cache
+ * on (Playwright turns it off by default).
+ */
+export async function startApp({ dist = DIST, server: serverOptions = {}, backForwardCache = false } = {}) {
+  const { server, origin, url } = await serve(dist, { base: BASE, ...serverOptions });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
   });
   return {
     origin,
