@@ -115,16 +115,17 @@ pub fn leave(neutral_title: &str, url: &str) {
         .unwrap_or_else(|_| url.to_string());
     if let Ok(Some(top)) = w.top() {
         if top != w {
-            // The embedding page's own title and content go too when the app may reach them
-            // (same origin). Read through Reflect: a cross-origin `top.document` throws.
+            // The embedding page's title goes neutral too when the app may reach it (same
+            // origin): it is the tab's title. Its content stays: emptying it would remove this
+            // frame, and with it the navigation this frame is about to start. Read through
+            // Reflect (a cross-origin `top.document` throws) and unchecked (the Document is from
+            // another realm, so `instanceof` in this frame's realm would say no).
             if let Some(doc) = js_sys::Reflect::get(&top, &"document".into())
                 .ok()
-                .and_then(|d| d.dyn_into::<web_sys::Document>().ok())
+                .filter(wasm_bindgen::JsValue::is_object)
+                .map(|d| d.unchecked_into::<web_sys::Document>())
             {
                 doc.set_title(neutral_title);
-                if let Some(body) = doc.body() {
-                    body.set_inner_html("");
-                }
             }
             if top.location().replace(&target).is_ok() {
                 return;

@@ -138,7 +138,7 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
     // Leaving the page any other way (a link, a typed address, closing the tab) may put it in
     // the back/forward cache, and Back would bring it back as it was. So it is covered on the
     // way out, and the cover is still up when the browser restores it (`pageshow` with
-    // `persisted`): only the worker's click lifts it. Covering loses nothing: the screening is
+    // `persisted`; nothing lowers it but the worker's click). Covering loses nothing: the screening is
     // behind the cover, untouched. The title is made neutral here, in the event itself, in case
     // the page is frozen before the cover's effect runs.
     let hide = window_event_listener(leptos::ev::pagehide, move |_| {
@@ -149,14 +149,8 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
         browser::set_title(&t("app.neutral_title"));
         covered.set(true);
     });
-    let show = window_event_listener(leptos::ev::pageshow, move |ev| {
-        if ev.persisted() {
-            covered.set(true);
-        }
-    });
     on_cleanup(move || {
         hide.remove();
-        show.remove();
         for l in listeners {
             l.remove();
         }

@@ -30,7 +30,7 @@ test('Back from another page restores the app from the back/forward cache under 
   const t = await openPage(app);
   await t.context.addInitScript(recordPageshows);
   await startScreening(t.page, { clientRef: 'BF-01' }, { url: app.url });
-  await answerYesNo(t.page, /current partner/i, 'Yes');
+  await answerYesNo(t.page, /relationship at the moment/, 'Yes');
   assert.match(await t.page.title(), /^Relationship/);
 
   // The worker types another address (here, a page beside the app).
@@ -49,7 +49,7 @@ test('Back from another page restores the app from the back/forward cache under 
   await show.click();
   await expectHeading(t.page, 'Relationship');
   assert.match(await t.page.title(), /^Relationship/);
-  assert.ok(await group(t.page, /current partner/i).getByRole('radio', { name: 'Yes', exact: true }).isChecked());
+  assert.ok(await group(t.page, /relationship at the moment/).getByRole('radio', { name: 'Yes', exact: true }).isChecked());
   t.assertClean();
   await t.close();
 });
