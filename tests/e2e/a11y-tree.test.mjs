@@ -131,18 +131,3 @@ test('client: the "last 12 months" page has a heading of its own; the title stay
   t.assertClean();
   await t.close();
 });
-  await openHandover(page);
-  await handOver(page, '2468');
-  await expectHeading(page, START_TITLE);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.locator('main h1').waitFor();
-  const questionTitle = await page.title();
-  await choose(page, 'Once');
-  await next(page);
-  await expectHeading(page, RECENT_LEGEND);
-  const recentTitle = await page.title();
-  assert.notEqual(recentTitle, questionTitle);
-  assert.match(recentTitle, /^Question 1 of \d+: in the last 12 months – /);
-  t.assertClean();
-  await t.close();
-});
