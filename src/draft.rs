@@ -5,12 +5,18 @@
 //! All drafts live under ONE localStorage key, [`KEY`], as one JSON document:
 //!
 //! ```json
-//! { "format": 2,
-//!   "drafts": [ { "id": "…", "client_reference": "AB12",
+//! { "format": 3,
+//!   "drafts": [ { "id": "…", "shown_reference": "",
 //!                 "saved_at": "2025-03-04T14:32:00+00:00", "expires_at": "2025-03-04T22:32:00+00:00",
-//!                 "definition_id": "dva-screen", "definition_version": "1.0.0",
-//!                 "revision": 7, "screening": { … } } ] }
+//!                 "definition_id": "dva-screen", "definition_version": "1.0.0", "revision": 7,
+//!                 "body": { "sealed": { "iterations": 600000, "salt": "…", "iv": "…", "data": "…" } } } ] }
 //! ```
+//!
+//! The screening (answers, notes, the client reference, the worker's name) is only ever stored
+//! inside `data`: AES-GCM ciphertext under a key from the worker's passphrase (`crate::crypto`),
+//! base64 like the salt and the nonce. In the clear are only the times, the questionnaire
+//! version, the revision and `shown_reference`, which is empty unless the worker chose to show
+//! the client reference in the list of saved drafts.
 //!
 //! Format history (bump [`FORMAT`] and add a migration for every change of shape):
 //! - **Format 1**, the earlier single-draft shape:
@@ -19,8 +25,12 @@
 //!   expiry `saved_at` + the lifetime, revision 1, and an EMPTY definition id and version,
 //!   meaning "unknown" (the screens then say it came from another questionnaire version;
 //!   answers that no longer fit are treated as not yet answered by the core).
-//! - **Format 2**, the current shape above: several drafts, each with an expiry and a revision
-//!   that lets two tabs notice each other's saves.
+//! - **Format 2**: several drafts, each with an expiry and a revision that lets two tabs notice
+//!   each other's saves, but in the clear: `{ "id", "client_reference", "saved_at",
+//!   "expires_at", "definition_id", "definition_version", "revision", "screening" }`. Migrated on
+//!   reading to format 3 entries whose body is [`Body::Plain`]: listed (by time only), opened once
+//!   more without a passphrase and locked with one on their next save, or deleted.
+//! - **Format 3**, the current shape above: each draft locked with its own passphrase.
 //!
 //! The decoder never panics and never silently discards anything: whatever it cannot use comes
 //! back as a [`Problem`] carrying the exact raw text, for the worker to download or delete.
@@ -36,13 +46,16 @@ pub const KEY: &str = "dva-screen.drafts";
 /// The prefix of every key the app owns.
 pub const KEY_PREFIX: &str = "dva-screen.";
 /// The format this build writes.
-pub const FORMAT: u64 = 2;
+pub const FORMAT: u64 = 3;
 
 /// One saved screening.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: String,
-    pub client_reference: String,
+    /// What the saved-drafts list shows besides the times: the client reference if the worker
+    /// chose to show it there, otherwise empty (the default).
+    #[serde(default)]
+    pub shown_reference: String,
     /// When it was last saved, with the browser's offset at the time.
     pub saved_at: DateTime<FixedOffset>,
     /// When it is deleted at start-up: the lifetime after the last save.
@@ -53,7 +66,28 @@ pub struct Draft {
     /// Goes up by one on every save, in whichever tab saves; a tab that sees it move on without
     /// having saved knows another tab is editing the same draft.
     pub revision: u64,
-    pub screening: Screening,
+    pub body: Body,
+}
+
+/// A draft's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Body {
+    /// Locked with the worker's passphrase.
+    Sealed(Seal),
+    /// Saved in the clear by an earlier version (formats 1 and 2). Opened once more without a
+    /// passphrase, then locked with one on its next save; or deleted.
+    Plain(Screening),
+}
+
+/// The locked screening: PBKDF2 rounds and salt for the key, AES-GCM nonce and ciphertext (with
+/// its tag), each base64.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    pub iterations: u32,
+    pub salt: String,
+    pub iv: String,
+    pub data: String,
 }
 
 impl Draft {
@@ -130,11 +164,37 @@ struct FileV2<'a> {
     drafts: Vec<&'a RawValue>,
 }
 
+/// A format 2 entry: in the clear.
+#[derive(Deserialize)]
+struct DraftV2 {
+    id: String,
+    saved_at: DateTime<FixedOffset>,
+    expires_at: DateTime<FixedOffset>,
+    definition_id: String,
+    definition_version: String,
+    revision: u64,
+    screening: Screening,
+}
+
+impl DraftV2 {
+    fn migrate(self) -> Draft {
+        Draft {
+            id: self.id,
+            shown_reference: String::new(),
+            saved_at: self.saved_at,
+            expires_at: self.expires_at,
+            definition_id: self.definition_id,
+            definition_version: self.definition_version,
+            revision: self.revision,
+            body: Body::Plain(self.screening),
+        }
+    }
+}
+
 /// Format 1: one draft, no id, no expiry.
 #[derive(Deserialize)]
 struct FileV1 {
     saved_at: DateTime<FixedOffset>,
-    client_reference: String,
     screening: Screening,
 }
 
@@ -164,10 +224,16 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
         return out;
     };
     match (format, version) {
-        (Some(FORMAT), _) => match serde_json::from_str::<FileV2>(raw) {
+        (Some(format @ (2 | FORMAT)), _) => match serde_json::from_str::<FileV2>(raw) {
             Ok(file) => {
+                out.migrated = format != FORMAT;
                 for entry in file.drafts {
-                    match serde_json::from_str::<Draft>(entry.get()) {
+                    let read = if format == FORMAT {
+                        serde_json::from_str::<Draft>(entry.get())
+                    } else {
+                        serde_json::from_str::<DraftV2>(entry.get()).map(DraftV2::migrate)
+                    };
+                    match read {
                         Ok(d) if d.is_expired(now) => out.expired += 1,
                         Ok(d) => out.drafts.push(d),
                         Err(_) => out.problems.push(Problem {
@@ -210,7 +276,7 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
 fn migrate_v1(v1: FileV1, lifetime: Duration) -> Draft {
     Draft {
         id: format!("v1-{}", v1.saved_at.timestamp_millis()),
-        client_reference: v1.client_reference,
+        shown_reference: String::new(),
         saved_at: v1.saved_at,
         expires_at: v1
             .saved_at
@@ -219,7 +285,7 @@ fn migrate_v1(v1: FileV1, lifetime: Duration) -> Draft {
         definition_id: String::new(),
         definition_version: String::new(),
         revision: 1,
-        screening: v1.screening,
+        body: Body::Plain(v1.screening),
     }
 }
 
@@ -278,10 +344,11 @@ pub fn upsert(mut drafts: Vec<Draft>, draft: Draft) -> Vec<Draft> {
     drafts
 }
 
-/// A new draft's record of `screening`, saved `now`.
+/// A draft's record of a locked screening, saved `now`.
 pub fn stamp(
     id: &str,
-    screening: &Screening,
+    body: Body,
+    shown_reference: &str,
     revision: u64,
     now: DateTime<FixedOffset>,
     lifetime: Duration,
@@ -289,14 +356,64 @@ pub fn stamp(
 ) -> Draft {
     Draft {
         id: id.to_string(),
-        client_reference: screening.client_reference.clone(),
+        shown_reference: shown_reference.to_string(),
         saved_at: now,
         expires_at: now.checked_add_signed(lifetime).unwrap_or(now),
         definition_id: def.0.to_string(),
         definition_version: def.1.to_string(),
         revision,
-        screening: screening.clone(),
+        body,
     }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding (RFC 4648), by hand: a crate's engine costs more wasm than
+/// these few lines.
+pub fn to_base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The bytes of [`to_base64`]'s text; `None` for anything else.
+pub fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    if !text.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for (c, chunk) in text.chunks(4).enumerate() {
+        let last = c == text.len() / 4 - 1;
+        let pad = chunk.iter().rev().take_while(|b| **b == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, b) in chunk.iter().enumerate() {
+            let v = if i >= 4 - pad {
+                0
+            } else {
+                B64.iter().position(|x| x == b)? as u32
+            };
+            n |= v << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -331,7 +448,13 @@ mod tests {
         s
     }
     fn draft(id: &str, reference: &str, saved: &str) -> Draft {
-        stamp(id, &screening(reference), 1, at(saved), hours(8), DEF)
+        let body = Body::Sealed(Seal {
+            iterations: 600_000,
+            salt: to_base64(reference.as_bytes()),
+            iv: to_base64(b"123456789012"),
+            data: to_base64(id.as_bytes()),
+        });
+        stamp(id, body, "", 1, at(saved), hours(8), DEF)
     }
     const NOW: &str = "2025-03-04T15:00:00+00:00";
 
@@ -359,7 +482,15 @@ mod tests {
     fn hostile_text_survives_verbatim() {
         let mut s = screening("<script>alert(1)</script> \"q\" 'q' \u{202e}مرحبا 👩‍👧");
         s.worker = "x".repeat(100_000);
-        let d = stamp("h", &s, 3, at(NOW), hours(8), DEF);
+        let d = stamp(
+            "h",
+            Body::Plain(s.clone()),
+            &s.client_reference,
+            3,
+            at(NOW),
+            hours(8),
+            DEF,
+        );
         let decoded = decode(&encode(std::slice::from_ref(&d), &[]), at(NOW), hours(8));
         assert_eq!(decoded.drafts, vec![d]);
     }
@@ -382,9 +513,9 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_kept_untouched() {
-        let raw = r#"{"format":3,"drafts":[],"shiny":true}"#;
+        let raw = r#"{"format":4,"drafts":[],"shiny":true}"#;
         let d = decode(raw, at(NOW), hours(8));
-        assert_eq!(d.problems[0].kind, ProblemKind::NewerFormat(3));
+        assert_eq!(d.problems[0].kind, ProblemKind::NewerFormat(4));
         assert_eq!(d.problems[0].raw, raw);
         assert!(!d.writable());
     }
@@ -394,7 +525,7 @@ mod tests {
         let good = draft("a", "AB12", NOW);
         let bad = r#"{"id":"b","client_reference":"EF56","screening":{"answers":7}}"#;
         let raw = format!(
-            r#"{{"format":2,"drafts":[{},{bad}]}}"#,
+            r#"{{"format":3,"drafts":[{},{bad}]}}"#,
             serde_json::to_string(&good).unwrap()
         );
         let d = decode(&raw, at(NOW), hours(8));
@@ -423,14 +554,67 @@ mod tests {
         let d = decode(&raw, at(NOW), hours(8));
         assert!(d.migrated && d.problems.is_empty());
         let m = &d.drafts[0];
-        assert_eq!(m.screening, s);
-        assert_eq!(m.client_reference, "AB12");
+        assert_eq!(m.body, Body::Plain(s));
+        // Not shown in the list: the worker never chose to show it.
+        assert_eq!(m.shown_reference, "");
         assert_eq!(m.expires_at, at("2025-03-04T22:00:00+00:00"));
         assert_eq!(m.definition_version, "");
         assert!(m.id.starts_with("v1-"));
         // An old format 1 draft past its lifetime is expired like any other.
         let later = decode(&raw, at("2025-03-05T09:00:00+00:00"), hours(8));
         assert_eq!((later.drafts.len(), later.expired), (0, 1));
+    }
+
+    #[test]
+    fn format_2_drafts_are_migrated_as_plain_and_listed_without_their_reference() {
+        let s = screening("AB12");
+        let raw = serde_json::json!({
+            "format": 2,
+            "drafts": [{
+                "id": "x", "client_reference": "AB12",
+                "saved_at": "2025-03-04T14:00:00+00:00", "expires_at": "2025-03-04T22:00:00+00:00",
+                "definition_id": "dva-screen", "definition_version": "1.0.0",
+                "revision": 4, "screening": s,
+            }],
+        })
+        .to_string();
+        let d = decode(&raw, at(NOW), hours(8));
+        assert!(d.migrated && d.problems.is_empty());
+        assert_eq!(d.drafts[0].body, Body::Plain(s));
+        assert_eq!(
+            (d.drafts[0].revision, d.drafts[0].shown_reference.as_str()),
+            (4, "")
+        );
+        // Written back in the current format, still plain until its next save.
+        let again = decode(&encode(&d.drafts, &[]), at(NOW), hours(8));
+        assert_eq!(again.drafts, d.drafts);
+        assert!(!again.migrated);
+    }
+
+    #[test]
+    fn a_sealed_draft_holds_nothing_of_the_screening_in_the_clear() {
+        let d = draft("a", "AB12", NOW);
+        let raw = encode(std::slice::from_ref(&d), &[]);
+        assert!(!raw.contains("AB12") && !raw.contains("Worker") && !raw.contains("screening"));
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(to_base64(plain.as_bytes()), coded);
+            assert_eq!(from_base64(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        for bad in ["Zg=", "Z===", "Zg==Zg==", "Zm9*", "=Zm9"] {
+            assert_eq!(from_base64(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -455,6 +639,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn base64_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(from_base64(&to_base64(&bytes)), Some(bytes));
+        }
+
         #[test]
         fn decode_never_panics_on_any_string(s in ".*") {
             let _ = decode(&s, at(NOW), hours(8));

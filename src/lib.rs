@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod config;
+pub mod crypto;
 pub mod draft;
 pub mod export;
 pub mod handover;

@@ -3,15 +3,22 @@
 //! status on every page, and what happens when the store is full or another tab saves the same
 //! draft. The file format is in `crate::draft`; storage calls are in `crate::storage`.
 //!
-//! Saving is read-modify-write on every change: the stored file is read, this tab's draft is
-//! checked against the revision this tab last saw (another tab may have saved since), then
-//! written back with the revision moved on. Nothing is ever overwritten silently.
+//! Saving is read-modify-write on every change: the screening is locked (encrypted with the
+//! key from the worker's passphrase, `crate::crypto`), then the stored file is read, this tab's
+//! draft is checked against the revision this tab last saw (another tab may have saved since),
+//! and written back with the revision moved on. Nothing is ever overwritten silently. Locking is
+//! asynchronous: one save runs at a time, and a change made meanwhile is saved after it.
+//!
+//! The passphrase is chosen when the worker ticks the box (or when a draft saved in the clear by
+//! an earlier version is opened), and typed again to open a draft. It is never stored; the key
+//! made from it is kept in memory for this tab's saves.
 use chrono::{DateTime, FixedOffset, Local};
 use leptos::prelude::*;
 
 use crate::app::navigate;
 use crate::config::{DRAFTS_ALLOWED, DRAFT_LIFETIME};
-use crate::draft::{self, Decoded, Draft, Problem, ProblemKind, KEY};
+use crate::crypto::{self, CryptoError};
+use crate::draft::{self, Body, Decoded, Draft, Problem, ProblemKind, Seal, KEY};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx, Screening};
 use crate::storage::{self, StorageError};
@@ -51,6 +58,39 @@ pub struct Drafts {
     pub status: RwSignal<Status>,
     /// The draft this tab is saving to and the revision it last saved or loaded.
     session: StoredValue<Option<(String, u64)>>,
+    /// The key this tab's saves are locked with, in memory only.
+    lock: StoredValue<Option<Lock>, LocalStorage>,
+    /// The screening as this tab last saved or opened it: an unchanged screening is not saved
+    /// again (other tabs on the same draft are not told it moved on).
+    last: StoredValue<Option<Screening>>,
+    /// A save is being locked; and whether another is due after it (with its `overwrite`).
+    busy: StoredValue<bool>,
+    again: StoredValue<Option<bool>>,
+    /// Moves on whenever this tab starts, stops or switches drafts: a save that was being
+    /// locked across such a change is dropped.
+    generation: StoredValue<u64>,
+    /// The box is ticked and the worker is choosing a passphrase (nothing saved yet).
+    pub choosing: RwSignal<bool>,
+    /// A key is being made from a passphrase (a third of a second or more).
+    pub working: RwSignal<bool>,
+}
+
+/// The key of this tab's draft: the AES-GCM key, and the salt and rounds it was made with.
+#[derive(Clone)]
+pub struct Lock {
+    key: web_sys::CryptoKey,
+    salt: String,
+    iterations: u32,
+    /// Whether the worker chose to show the client reference in the list of saved drafts.
+    show_reference: bool,
+}
+
+/// What a passphrase attempt came to, for the form that asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    Wrong,
+    Expired,
+    Failed,
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -84,6 +124,13 @@ pub fn provide(ctx: Ctx) -> Drafts {
         on: RwSignal::new(false),
         status: RwSignal::new(Status::Off),
         session: StoredValue::new(None),
+        lock: StoredValue::new_local(None),
+        last: StoredValue::new(None),
+        busy: StoredValue::new(false),
+        again: StoredValue::new(None),
+        generation: StoredValue::new(0),
+        choosing: RwSignal::new(false),
+        working: RwSignal::new(false),
     };
     match storage::read() {
         Err(e) => drafts.unavailable.set(Some(e)),
@@ -113,9 +160,9 @@ pub fn provide(ctx: Ctx) -> Drafts {
         });
         crate::rescue::remember(snapshot.clone());
         if snapshot.is_empty() {
-            // Reset (quick exit, postpone, start again): stop saving, keep what was saved.
-            drafts.on.set(false);
-            drafts.session.set_value(None);
+            // Reset (quick exit, postpone, start again): stop saving, keep what was saved, and
+            // forget the key.
+            drafts.forget();
             drafts.status.set(Status::Off);
             return;
         }
@@ -196,9 +243,72 @@ impl Drafts {
         }
     }
 
+    /// Stops saving and forgets the key (the draft stays stored).
+    fn forget(&self) {
+        self.on.set(false);
+        self.choosing.set(false);
+        self.session.set_value(None);
+        self.lock.set_value(None);
+        self.last.set_value(None);
+        self.generation.update_value(|g| *g += 1);
+    }
+
     /// Saves this tab's screening. `overwrite` saves even if another tab has saved since (the
-    /// worker chose to keep this tab's version).
+    /// worker chose to keep this tab's version). Locks it first (asynchronously), then writes.
     pub fn save(&self, ctx: Ctx, overwrite: bool) {
+        let Some(lock) = self.lock.get_value() else {
+            return;
+        };
+        if self.busy.get_value() {
+            self.again
+                .update_value(|a| *a = Some(a.unwrap_or(false) || overwrite));
+            return;
+        }
+        let snapshot = ctx.screening.get_untracked();
+        let unchanged = self.session.get_value().is_some()
+            && self.last.with_value(|l| l.as_ref() == Some(&snapshot));
+        if unchanged && !overwrite {
+            return;
+        }
+        let Ok(plain) = serde_json::to_vec(&snapshot) else {
+            return self.failed(StorageError::Other("not serialisable".into()));
+        };
+        let this = *self;
+        let generation = self.generation.get_value();
+        self.busy.set_value(true);
+        leptos::task::spawn_local(async move {
+            let sealed = crypto::seal(&lock.key, &plain).await;
+            this.busy.set_value(false);
+            // Stopped, switched to another draft, or left meanwhile: this save is not wanted.
+            if this.generation.get_value() != generation || !this.on.get_untracked() {
+                return;
+            }
+            match sealed {
+                Ok((iv, data)) => {
+                    let seal = Seal {
+                        iterations: lock.iterations,
+                        salt: lock.salt.clone(),
+                        iv: draft::to_base64(&iv),
+                        data: draft::to_base64(&data),
+                    };
+                    let shown = if lock.show_reference {
+                        snapshot.client_reference.clone()
+                    } else {
+                        String::new()
+                    };
+                    this.write(ctx, Body::Sealed(seal), &shown, snapshot, overwrite);
+                }
+                Err(_) => this.failed(StorageError::Other("crypto".into())),
+            }
+            if let Some(overwrite) = this.again.get_value() {
+                this.again.set_value(None);
+                this.save(ctx, overwrite);
+            }
+        });
+    }
+
+    /// Writes this tab's locked draft, unless another tab has saved or deleted it since.
+    fn write(&self, ctx: Ctx, body: Body, shown: &str, saved: Screening, overwrite: bool) {
         let raw = match storage::read() {
             Ok(raw) => raw,
             Err(e) => return self.failed(e),
@@ -225,32 +335,24 @@ impl Drafts {
                 self.stored.set(stored);
                 return;
             }
-            // Unchanged since this tab last saw it (just resumed or loaded): no write, so other
-            // tabs on the same draft are not told it moved on.
-            (Some(d), false) if ctx.screening.with_untracked(|s| *s == d.screening) => {
-                self.session.set_value(Some((id, known)));
-                self.status.set(Status::Saved(d.saved_at));
-                self.stored.set(stored);
-                return;
-            }
             (Some(d), _) => d.revision.max(known) + 1,
             (None, _) => known + 1,
         };
         let at = now();
-        let mine = ctx.screening.with_untracked(|s| {
-            draft::stamp(
-                &id,
-                s,
-                revision,
-                at,
-                lifetime(),
-                (ctx.def.id(), ctx.def.version()),
-            )
-        });
+        let mine = draft::stamp(
+            &id,
+            body,
+            shown,
+            revision,
+            at,
+            lifetime(),
+            (ctx.def.id(), ctx.def.version()),
+        );
         let all = draft::upsert(stored.drafts.clone(), mine);
         match write_file(&all, &stored.kept_raw()) {
             Ok(()) => {
                 self.session.set_value(Some((id, revision)));
+                self.last.set_value(Some(saved));
                 self.status.set(Status::Saved(at));
                 self.stored.set(Decoded {
                     drafts: all,
@@ -269,31 +371,202 @@ impl Drafts {
         });
     }
 
-    /// The worker ticked the box: start saving this screening as a new draft.
-    pub fn start(&self, ctx: Ctx) {
+    /// The worker chose a passphrase: make a key with a new random salt (slow on purpose),
+    /// then `then` runs with it in place. `done(false)` if the browser cannot lock drafts.
+    fn new_lock(
+        &self,
+        passphrase: String,
+        show_reference: bool,
+        then: impl FnOnce(Drafts) + 'static,
+        done: impl FnOnce(bool) + 'static,
+    ) {
+        let this = *self;
+        let Ok(salt) = crypto::random_bytes(crypto::SALT_LEN) else {
+            return done(false);
+        };
+        self.working.set(true);
+        leptos::task::spawn_local(async move {
+            let key = crypto::derive_key(&passphrase, &salt, crypto::ITERATIONS).await;
+            this.working.set(false);
+            match key {
+                Ok(key) => {
+                    this.lock.set_value(Some(Lock {
+                        key,
+                        salt: draft::to_base64(&salt),
+                        iterations: crypto::ITERATIONS,
+                        show_reference,
+                    }));
+                    then(this);
+                    done(true);
+                }
+                Err(_) => done(false),
+            }
+        });
+    }
+
+    /// The worker ticked the box and chose a passphrase: start saving this screening as a new
+    /// draft, locked with it.
+    pub fn start(
+        &self,
+        ctx: Ctx,
+        passphrase: String,
+        show_reference: bool,
+        done: impl FnOnce(bool) + 'static,
+    ) {
+        self.forget();
+        let generation = self.generation.get_value();
+        self.new_lock(
+            passphrase,
+            show_reference,
+            move |this| {
+                if this.generation.get_value() != generation {
+                    return;
+                }
+                this.choosing.set(false);
+                this.on.set(true);
+                this.save(ctx, false);
+            },
+            done,
+        );
+    }
+
+    /// Saves again as a new draft with the same key (after another tab deleted this one).
+    fn start_again(&self, ctx: Ctx) {
         self.session.set_value(None);
+        self.last.set_value(None);
         self.on.set(true);
         self.save(ctx, false);
     }
 
     /// The worker unticked the box: stop saving and delete this screening's draft.
     pub fn stop(&self) {
-        self.on.set(false);
+        let mine = self.session.get_value();
+        self.forget();
         self.status.set(Status::Off);
-        if let Some((id, _)) = self.session.get_value() {
+        if let Some((id, _)) = mine {
             self.delete(&id);
         }
-        self.session.set_value(None);
     }
 
-    /// Loads a saved draft into the screening and carries on saving to it.
-    pub fn resume(&self, ctx: Ctx, d: &Draft) {
+    /// Loads an opened draft into the screening and carries on saving to it.
+    fn resume(&self, ctx: Ctx, d: &Draft, screening: Screening, lock: Lock) {
+        self.forget();
         ctx.return_to.set(None);
-        ctx.screening.set(d.screening.clone());
+        self.lock.set_value(Some(lock));
         self.session.set_value(Some((d.id.clone(), d.revision)));
+        self.last.set_value(Some(screening.clone()));
         self.on.set(true);
         self.status.set(Status::Saved(d.saved_at));
+        ctx.screening.set(screening);
         navigate(&Route::Check);
+    }
+
+    /// Opens a locked draft with the passphrase typed: a wrong one only says so (nothing is
+    /// deleted), an expired draft is deleted and never opened.
+    pub fn open(
+        &self,
+        ctx: Ctx,
+        d: Draft,
+        passphrase: String,
+        done: impl FnOnce(Opened) + 'static,
+    ) {
+        if d.is_expired(now()) {
+            self.delete(&d.id);
+            return done(Opened::Expired);
+        }
+        let Body::Sealed(seal) = d.body.clone() else {
+            return done(Opened::Failed);
+        };
+        let (Some(salt), Some(iv), Some(data)) = (
+            draft::from_base64(&seal.salt),
+            draft::from_base64(&seal.iv),
+            draft::from_base64(&seal.data),
+        ) else {
+            return done(Opened::Wrong);
+        };
+        let this = *self;
+        self.working.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = async {
+                let key = crypto::derive_key(&passphrase, &salt, seal.iterations).await?;
+                let plain = crypto::open(&key, &iv, &data).await?;
+                let screening = serde_json::from_slice::<Screening>(&plain)
+                    .map_err(|_| CryptoError::WrongPassphrase)?;
+                Ok::<_, CryptoError>((key, screening))
+            }
+            .await;
+            this.working.set(false);
+            match opened {
+                Ok((key, screening)) => {
+                    let lock = Lock {
+                        key,
+                        salt: seal.salt.clone(),
+                        iterations: seal.iterations,
+                        show_reference: !d.shown_reference.is_empty(),
+                    };
+                    this.resume(ctx, &d, screening, lock);
+                }
+                Err(CryptoError::WrongPassphrase) => done(Opened::Wrong),
+                Err(CryptoError::Unavailable) => done(Opened::Failed),
+            }
+        });
+    }
+
+    /// Opens a draft an earlier version saved in the clear, and locks it with the passphrase
+    /// the worker has just chosen: it is written locked at once, replacing the plain one.
+    pub fn open_plain(
+        &self,
+        ctx: Ctx,
+        d: Draft,
+        passphrase: String,
+        show_reference: bool,
+        done: impl FnOnce(Opened) + 'static,
+    ) {
+        if d.is_expired(now()) {
+            self.delete(&d.id);
+            return done(Opened::Expired);
+        }
+        let Body::Plain(screening) = d.body.clone() else {
+            return done(Opened::Failed);
+        };
+        self.new_lock(
+            passphrase,
+            show_reference,
+            move |this| {
+                let Some(lock) = this.lock.get_value() else {
+                    return;
+                };
+                this.resume(ctx, &d, screening, lock);
+                // Not yet saved locked: save now, whatever has changed.
+                this.last.set_value(None);
+                this.save(ctx, false);
+            },
+            move |ok| {
+                if !ok {
+                    done(Opened::Failed)
+                }
+            },
+        );
+    }
+
+    /// The other tab's version of this draft, opened with this tab's key (same draft, same
+    /// passphrase).
+    fn load_theirs(&self, ctx: Ctx, theirs: Draft) {
+        let (Some(lock), Body::Sealed(seal)) = (self.lock.get_value(), theirs.body.clone()) else {
+            return;
+        };
+        let (Some(iv), Some(data)) = (draft::from_base64(&seal.iv), draft::from_base64(&seal.data))
+        else {
+            return;
+        };
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            if let Ok(plain) = crypto::open(&lock.key, &iv, &data).await {
+                if let Ok(screening) = serde_json::from_slice::<Screening>(&plain) {
+                    this.resume(ctx, &theirs, screening, lock);
+                }
+            }
+        });
     }
 
     /// Deletes one draft (by the worker's choice).
@@ -313,8 +586,7 @@ impl Drafts {
             return self.failed(e);
         }
         if self.session.get_value().is_some_and(|(mine, _)| mine == id) {
-            self.on.set(false);
-            self.session.set_value(None);
+            self.forget();
             self.status.set(Status::Off);
         }
         self.reload();
@@ -345,8 +617,7 @@ impl Drafts {
 
     /// Deletes every key the app keeps on this device; this tab stops saving.
     pub fn delete_all(&self) -> Result<usize, StorageError> {
-        self.on.set(false);
-        self.session.set_value(None);
+        self.forget();
         self.status.set(Status::Off);
         let removed = storage::delete_all();
         self.reload();
@@ -422,7 +693,7 @@ pub fn DraftStatus() -> impl IntoView {
                     Some((
                         t("drafts.conflict.load"),
                         true,
-                        Callback::new(move |_| drafts.resume(ctx, &theirs)),
+                        Callback::new(move |_| drafts.load_theirs(ctx, (*theirs).clone())),
                     )),
                     Some((
                         t("drafts.conflict.keep"),
@@ -439,10 +710,7 @@ pub fn DraftStatus() -> impl IntoView {
                     Some((
                         t("drafts.deleted.save_again"),
                         false,
-                        Callback::new(move |_| {
-                            drafts.session.set_value(None);
-                            drafts.start(ctx);
-                        }),
+                        Callback::new(move |_| drafts.start_again(ctx)),
                     )),
                     None,
                 ),
@@ -493,7 +761,146 @@ pub fn DraftStatus() -> impl IntoView {
     }
 }
 
+/// Below this many characters a passphrase is called a short code, with a warning.
+const STRONG_LENGTH: usize = 12;
+/// No shorter passphrase is accepted.
+const MIN_LENGTH: usize = 4;
+
+fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// A field's error line, with its hidden "Error:" prefix.
+fn field_error(id: String, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
+        view! {
+            <p class="error-message" id=id>
+                <span class="visually-hidden">{t("error.prefix")}</span>{m}
+            </p>
+        }
+    })
+}
+
+/// Choosing a passphrase: typed twice, a warning while it is short, what forgetting it means,
+/// and whether the list may show the client reference. Used when the worker ticks the box and
+/// when a draft saved in the clear is opened. `on_choose` gets the passphrase and that choice.
+#[component]
+fn NewPassphrase(
+    prefix: &'static str,
+    button: String,
+    on_choose: Callback<(String, bool)>,
+    #[prop(into)] failed: Signal<bool>,
+) -> impl IntoView {
+    let drafts = use_drafts();
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let show = RwSignal::new(false);
+    let pass_error = RwSignal::new(None::<String>);
+    let again_error = RwSignal::new(None::<String>);
+    let (pass_id, again_id, show_id) = (
+        format!("{prefix}-passphrase"),
+        format!("{prefix}-passphrase-again"),
+        format!("{prefix}-show-reference"),
+    );
+    let (hint_id, short_id) = (
+        format!("{prefix}-passphrase-hint"),
+        format!("{prefix}-passphrase-short"),
+    );
+    let short = move || pass.with(|p| (1..STRONG_LENGTH).contains(&p.chars().count()));
+    let choose = move || {
+        let (p, a) = (pass.get_untracked(), again.get_untracked());
+        let n = p.chars().count();
+        pass_error.set(if p.is_empty() {
+            Some(t("drafts.passphrase.missing"))
+        } else if n < MIN_LENGTH {
+            Some(t("drafts.passphrase.too_short"))
+        } else {
+            None
+        });
+        again_error.set(
+            (pass_error.with_untracked(Option::is_none) && p != a)
+                .then(|| t("drafts.passphrase.different")),
+        );
+        if pass_error.with_untracked(Option::is_none) && again_error.with_untracked(Option::is_none)
+        {
+            on_choose.run((p, show.get_untracked()));
+        }
+    };
+    let enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            choose();
+        }
+    };
+    let described = {
+        let (hint_id, short_id, err) = (
+            hint_id.clone(),
+            short_id.clone(),
+            format!("{pass_id}-error"),
+        );
+        move || {
+            let mut ids = vec![hint_id.clone()];
+            if short() {
+                ids.push(short_id.clone());
+            }
+            if pass_error.with(Option::is_some) {
+                ids.push(err.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let again_described = {
+        let err = format!("{again_id}-error");
+        move || again_error.with(Option::is_some).then(|| err.clone())
+    };
+    let pass_err_id = format!("{pass_id}-error");
+    let again_err_id = format!("{again_id}-error");
+    view! {
+        <div class="drafts__passphrase">
+            <div class="form-group" class:form-group--error=move || pass_error.with(Option::is_some)>
+                <label class="label" for=pass_id.clone()>{t("drafts.passphrase.label")}</label>
+                <p class="hint" id=hint_id>{t("drafts.passphrase.hint")}</p>
+                {move || field_error(pass_err_id.clone(), pass_error.get())}
+                <input class="input drafts__passphrase-input" type="password" id=pass_id.clone()
+                    autocomplete="new-password" spellcheck="false" aria-describedby=described
+                    prop:value=move || pass.get()
+                    on:input=move |ev| pass.set(event_target_value(&ev)) on:keydown=enter />
+                <p class="drafts__short" id=short_id aria-live="polite">
+                    {move || short().then(|| view! { <strong>{t("drafts.passphrase.short_warning")}</strong> })}
+                </p>
+            </div>
+            <div class="form-group" class:form-group--error=move || again_error.with(Option::is_some)>
+                <label class="label" for=again_id.clone()>{t("drafts.passphrase.again")}</label>
+                {move || field_error(again_err_id.clone(), again_error.get())}
+                <input class="input drafts__passphrase-input" type="password" id=again_id.clone()
+                    autocomplete="new-password" spellcheck="false" aria-describedby=again_described
+                    prop:value=move || again.get()
+                    on:input=move |ev| again.set(event_target_value(&ev)) on:keydown=enter />
+            </div>
+            <div class="form-group checkboxes__item">
+                <input class="checkboxes__input" type="checkbox" id=show_id.clone()
+                    prop:checked=move || show.get()
+                    on:change=move |ev| show.set(event_target_checked(&ev)) />
+                <label class="label checkboxes__label" for=show_id>{t("drafts.passphrase.show_reference")}</label>
+            </div>
+            <div class="warning-text"><strong>{t("drafts.passphrase.forgotten")}</strong></div>
+            {move || failed.get().then(|| view! { <p class="error-message" role="alert">{t("drafts.passphrase.failed")}</p> })}
+            <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| choose()>{button.clone()}</button>
+            <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.passphrase.working"))}</p>
+        </div>
+    }
+}
+
 /// The opt-in checkbox, or why drafts are off. On the start page, after the client reference.
+/// Ticking it asks for a passphrase; the draft is first saved when one is chosen.
 #[component]
 pub fn DraftOptIn() -> impl IntoView {
     let ctx = use_ctx();
@@ -505,15 +912,25 @@ pub fn DraftOptIn() -> impl IntoView {
     // An unreadable stored draft must be dealt with first: saving could overwrite it.
     let held = move || !unavailable() && !drafts.stored.with(Decoded::writable) && !drafts.on.get();
     let hours = (DRAFT_LIFETIME.as_secs() / 3600).to_string();
+    let failed = RwSignal::new(false);
+    let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
+        failed.set(false);
+        drafts.start(ctx, passphrase, show, move |ok| failed.set(!ok));
+    });
     view! {
         <div class="form-group drafts__opt-in">
             <div class="checkboxes__item">
                 <input class="checkboxes__input" type="checkbox" id="save-draft"
                     aria-describedby="save-draft-hint"
-                    prop:checked=move || drafts.on.get()
+                    prop:checked=move || drafts.on.get() || drafts.choosing.get()
                     disabled=move || unavailable() || held()
                     on:change=move |ev| {
-                        if event_target_checked(&ev) { drafts.start(ctx) } else { drafts.stop() }
+                        if event_target_checked(&ev) {
+                            drafts.choosing.set(true);
+                            focus_by_id("draft-passphrase");
+                        } else {
+                            drafts.stop();
+                        }
                     } />
                 <label class="label checkboxes__label" for="save-draft">{t("drafts.opt_in.label")}</label>
             </div>
@@ -526,18 +943,108 @@ pub fn DraftOptIn() -> impl IntoView {
                     view! { <p>{tf("drafts.opt_in.hint", &[("hours", &hours)])}</p> }.into_any()
                 }}
             </div>
+            {move || drafts.choosing.get().then(|| view! {
+                <NewPassphrase prefix="draft" button=t("drafts.passphrase.save") on_choose=on_choose failed=failed />
+            })}
         </div>
     }
     .into_any()
 }
 
-/// Saved drafts, problems found at start-up, and "Delete all data". On the start page.
+/// Opening a locked draft: its passphrase, a wrong one said plainly, and what to do if it is
+/// forgotten.
+#[component]
+fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let drafts = use_drafts();
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let d = StoredValue::new(draft);
+    let open = move || {
+        let p = pass.get_untracked();
+        if p.is_empty() {
+            error.set(Some(t("drafts.open.missing")));
+            return;
+        }
+        error.set(None);
+        drafts.open(ctx, d.get_value(), p, move |result| match result {
+            Opened::Wrong => {
+                error.set(Some(t("drafts.open.wrong")));
+                focus_by_id("open-passphrase");
+            }
+            Opened::Failed => error.set(Some(t("drafts.passphrase.failed"))),
+            Opened::Expired => done.run(Some(Opened::Expired)),
+        });
+    };
+    let title = tf(
+        "drafts.open.title",
+        &[("when", &d.with_value(|d| when(&d.saved_at)))],
+    );
+    view! {
+        <section class="drafts__open" aria-labelledby="open-title">
+            <h3 id="open-title">{title}</h3>
+            <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+                <label class="label" for="open-passphrase">{t("drafts.open.label")}</label>
+                <p class="hint" id="open-passphrase-hint">{t("drafts.open.hint")}</p>
+                {move || field_error("open-passphrase-error".to_string(), error.get())}
+                <input class="input drafts__passphrase-input" type="password" id="open-passphrase"
+                    autocomplete="current-password" spellcheck="false"
+                    aria-describedby=move || if error.with(Option::is_some) { "open-passphrase-hint open-passphrase-error" } else { "open-passphrase-hint" }
+                    prop:value=move || pass.get()
+                    on:input=move |ev| pass.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); open(); } />
+            </div>
+            <div class="button-group">
+                <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| open()>{t("drafts.open.button")}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
+            </div>
+            <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.open.working"))}</p>
+        </section>
+    }
+}
+
+/// Opening a draft an earlier version saved in the clear: a passphrase is chosen to lock it.
+#[component]
+fn OpenPlainDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let drafts = use_drafts();
+    let failed = RwSignal::new(false);
+    let title = tf("drafts.open.title", &[("when", &when(&draft.saved_at))]);
+    let d = StoredValue::new(draft);
+    let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
+        failed.set(false);
+        drafts.open_plain(
+            ctx,
+            d.get_value(),
+            passphrase,
+            show,
+            move |result| match result {
+                Opened::Expired => done.run(Some(Opened::Expired)),
+                _ => failed.set(true),
+            },
+        );
+    });
+    view! {
+        <section class="drafts__open" aria-labelledby="open-title">
+            <h3 id="open-title">{title}</h3>
+            <p>{t("drafts.plain.explained")}</p>
+            <NewPassphrase prefix="plain" button=t("drafts.plain.button") on_choose=on_choose failed=failed />
+            <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
+        </section>
+    }
+}
+
+/// Saved drafts, problems found at start-up, and "Delete all data". On the start page. The
+/// list shows when each draft was saved and is deleted; the client reference only if the worker
+/// chose to show it when saving.
 #[component]
 pub fn SavedDrafts() -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
     let confirming = RwSignal::new(false);
     let deleted_all = RwSignal::new(false);
+    let opening = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(false);
     let expired = move || {
         let n = drafts.expired_at_start.get();
         (n > 0).then(|| {
@@ -561,42 +1068,48 @@ pub fn SavedDrafts() -> impl IntoView {
             </div>
         })
     };
+    let done = Callback::new(move |result: Option<Opened>| {
+        opening.set(None);
+        refused.set(result == Some(Opened::Expired));
+    });
     let list = move || {
         let list = drafts.stored.with(|s| s.drafts.clone());
         (!list.is_empty()).then(|| view! {
             <table class="table drafts__table">
                 <caption class="table__caption">{t("drafts.list.caption")}</caption>
                 <thead><tr>
-                    <th scope="col">{t("drafts.list.reference")}</th>
                     <th scope="col">{t("drafts.list.saved")}</th>
                     <th scope="col">{t("drafts.list.expires")}</th>
                     <th scope="col"><span class="visually-hidden">{t("drafts.list.actions")}</span></th>
                 </tr></thead>
                 <tbody>
                     {list.into_iter().map(|d| {
-                        let reference = if d.client_reference.trim().is_empty() {
-                            t("drafts.list.no_reference")
-                        } else {
-                            d.client_reference.clone()
-                        };
                         let other_version = d.definition_id != ctx.def.id()
                             || d.definition_version != ctx.def.version();
-                        let resume_label = tf("drafts.list.resume_label", &[("reference", &reference)]);
-                        let delete_label = tf("drafts.list.delete_label", &[("reference", &reference)]);
-                        let id = d.id.clone();
+                        let plain = matches!(d.body, Body::Plain(_));
                         let saved = when(&d.saved_at);
                         let expires = when(&d.expires_at);
+                        let resume_label = tf("drafts.list.resume_label", &[("when", &saved)]);
+                        let delete_label = tf("drafts.list.delete_label", &[("when", &saved)]);
+                        let shown = (!d.shown_reference.trim().is_empty()).then(|| d.shown_reference.clone());
+                        let id = d.id.clone();
+                        let open_id = d.id.clone();
                         view! {
                             <tr>
                                 <td class="drafts__reference">
-                                    {reference}
+                                    {saved}
+                                    {shown.map(|r| view! { <p class="drafts__shown">{tf("drafts.list.shown_reference", &[("reference", &r)])}</p> })}
+                                    {plain.then(|| view! { <p class="hint">{t("drafts.list.plain")}</p> })}
                                     {other_version.then(|| view! { <p class="hint">{t("drafts.list.other_version")}</p> })}
                                 </td>
-                                <td>{saved}</td>
                                 <td>{expires}</td>
                                 <td class="drafts__actions">
                                     <button type="button" class="button button--small" aria-label=resume_label
-                                        on:click=move |_| drafts.resume(ctx, &d)>{t("drafts.list.resume")}</button>
+                                        on:click=move |_| {
+                                            refused.set(false);
+                                            opening.set(Some(open_id.clone()));
+                                            focus_by_id(if plain { "plain-passphrase" } else { "open-passphrase" });
+                                        }>{t("drafts.list.resume")}</button>
                                     <button type="button" class="button button--secondary button--small" aria-label=delete_label
                                         on:click=move |_| {
                                             drafts.delete(&id);
@@ -609,6 +1122,17 @@ pub fn SavedDrafts() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+        })
+    };
+    let open_form = move || {
+        let id = opening.get()?;
+        let d = drafts
+            .stored
+            .with(|s| s.drafts.iter().find(|d| d.id == id).cloned())?;
+        Some(if matches!(d.body, Body::Plain(_)) {
+            view! { <OpenPlainDraft draft=d done=done /> }.into_any()
+        } else {
+            view! { <OpenDraft draft=d done=done /> }.into_any()
         })
     };
     let delete_all = move || {
@@ -668,6 +1192,8 @@ pub fn SavedDrafts() -> impl IntoView {
             {move || (drafts.stored.with(|s| s.drafts.is_empty()) && drafts.unavailable.with(Option::is_none))
                 .then(|| view! { <p>{t("drafts.list.none")}</p> })}
             {list}
+            {move || refused.get().then(|| view! { <p class="notification notification--warning" role="alert">{tf("drafts.open.expired", &[("hours", &(DRAFT_LIFETIME.as_secs() / 3600).to_string())])}</p> })}
+            {open_form}
             {delete_all}
         </section>
     }

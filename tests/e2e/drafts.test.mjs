@@ -1,6 +1,7 @@
-// Drafts on this computer: off until the worker opts in, saved on every change, listed by client
-// reference, resumed, expired after 8 hours (faked clock), deleted one by one or all at once
-// after a confirmation, and never silently overwritten by a second tab.
+// Drafts on this computer: off until the worker opts in with a passphrase, locked and saved on
+// every change, listed by time, resumed with the passphrase, expired after 8 hours (faked
+// clock), deleted one by one or all at once after a confirmation, and never silently
+// overwritten by a second tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import {
   answerFrequency, checkAnswer, continueOn, expectHeading, fillStart, goToCheck,
 } from './pages/worker-ask.mjs';
 import {
-  KEY, deleteDraft, draftRecord, draftRows, optInBox, resumeDraft, saveStatus, seed, stored,
+  deleteDraft, draftRecord, draftRows, optInBox, resumeDraft, saveStatus, seed, stored,
   storedJson, turnOnDrafts, waitForSaved,
 } from './pages/drafts.mjs';
 
@@ -42,9 +43,11 @@ test('nothing is stored until the worker opts in; then every change is saved and
   assert.equal((await saveStatus(t.page).textContent()).trim(), '');
   await turnOnDrafts(t.page);
   const first = await storedJson(t.page);
-  assert.equal(first.format, 2);
+  assert.equal(first.format, 3);
   assert.equal(first.drafts.length, 1);
-  assert.equal(first.drafts[0].client_reference, 'DR-01');
+  assert.equal(first.drafts[0].shown_reference, '', 'the client reference is not shown unless chosen');
+  assert.ok(first.drafts[0].body.sealed, 'locked with the passphrase');
+  assert.ok(!(await stored(t.page)).includes('DR-01'), 'the client reference is not in the clear');
   assert.equal(first.drafts[0].definition_version, definition.version);
   // Expires 8 hours after the save.
   assert.equal(Date.parse(first.drafts[0].expires_at) - Date.parse(first.drafts[0].saved_at), 8 * 3600e3);
@@ -56,14 +59,18 @@ test('nothing is stored until the worker opts in; then every change is saved and
   await waitForSaved(t.page);
   const later = await storedJson(t.page);
   assert.ok(later.drafts[0].revision > first.drafts[0].revision, 'the revision moves on with each save');
-  assert.equal(later.drafts[0].screening.answers.answers['b.pushing'].answer.value.band, '2_10');
+  assert.notEqual(later.drafts[0].body.sealed.iv, first.drafts[0].body.sealed.iv, 'a fresh nonce on every save');
+  assert.equal(later.drafts[0].body.sealed.salt, first.drafts[0].body.sealed.salt, 'one salt per draft');
 
   // A reload forgets the screening in memory; the draft brings it back.
   await t.page.goto(app.url);
   await expectHeading(t.page, 'Before you ask');
   assert.equal(await draftRows(t.page).count(), 1);
-  assert.match(await draftRows(t.page).first().innerText(), /DR-01/);
-  await resumeDraft(t.page, 'DR-01');
+  // Listed by time only: nothing says whose draft it is.
+  const row = await draftRows(t.page).first().innerText();
+  assert.match(row, /\d\d:\d\d on \d+ \w+/);
+  assert.doesNotMatch(row, /DR-01/);
+  await resumeDraft(t.page);
   await expectHeading(t.page, 'Check your answers');
   assert.equal(await checkAnswer(t.page, item('b.pushing').label), '2 to 10 times; in the last 12 months: no');
   assert.equal(await checkAnswer(t.page, 'Client reference'), 'DR-01');
@@ -133,13 +140,15 @@ test('a draft older than 8 hours is deleted at start-up and the worker is told (
 
 test('deleting one draft leaves the others', async () => {
   const t = await openPage(app);
-  const raw = JSON.stringify({ format: 2, drafts: [draftRecord('a', 'KEEP-1', { definition }), draftRecord('b', 'GONE-2', { definition })] });
+  const raw = JSON.stringify({
+    format: 2,
+    drafts: [draftRecord('a', 'KEEP-1', { definition }), draftRecord('b', 'GONE-2', { definition, hoursAgo: 2 })],
+  });
   await seed(t.page, app.url, raw);
   assert.equal(await draftRows(t.page).count(), 2);
-  await deleteDraft(t.page, 'GONE-2');
+  await deleteDraft(t.page, 1);
   assert.equal(await draftRows(t.page).count(), 1);
-  assert.match(await draftRows(t.page).first().innerText(), /KEEP-1/);
-  assert.deepEqual((await storedJson(t.page)).drafts.map((d) => d.client_reference), ['KEEP-1']);
+  assert.deepEqual((await storedJson(t.page)).drafts.map((d) => d.body.plain.client_reference), ['KEEP-1']);
   t.assertClean();
   await t.close();
 });
@@ -179,7 +188,7 @@ test('two tabs on one draft: the other tab is told, and nothing is silently over
   const bPage = await a.context.newPage();
   await bPage.goto(app.url);
   await expectHeading(bPage, 'Before you ask');
-  await resumeDraft(bPage, 'TAB-1');
+  await resumeDraft(bPage);
   await expectHeading(bPage, 'Check your answers');
 
   // Tab A goes on answering: tab B sees its draft move on and stops saving.

@@ -10,8 +10,8 @@ import {
   answerFrequency, checkAnswer, continueOn, expectHeading, fillStart, writeNotes,
 } from './pages/worker-ask.mjs';
 import {
-  KEY, assertNoSidewaysScroll, download, draftRecord, draftRows, optInBox, resumeDraft,
-  screening, seed, stored, storedJson, turnOnDrafts, waitForSaved,
+  KEY, assertNoSidewaysScroll, choosePassphrase, download, draftRecord, draftRows, fillNewPassphrase,
+  openDraft, optInBox, resumeDraft, screening, seed, stored, storedJson, turnOnDrafts, waitForSaved,
 } from './pages/drafts.mjs';
 
 const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
@@ -59,7 +59,7 @@ test('storage full: the answers stay on screen, the worker is told, and can down
   });
   await t.page.goto(app.url);
   await fillStart(t.page, { clientRef: 'QF-01' });
-  await optInBox(t.page).check();
+  await choosePassphrase(t.page);
   const alert = t.page.getByRole('alert').filter({ hasText: 'storage for the app is full' });
   await alert.waitFor();
   const file = await download(t.page, alert.getByRole('button', { name: 'Download the answers' }));
@@ -121,12 +121,14 @@ test('one unreadable draft among good ones: the good ones still open, the bad on
   await turnOnDrafts(t.page);
   const now = await stored(t.page);
   assert.ok(now.includes(bad), 'the unreadable entry is kept verbatim');
-  assert.deepEqual((await storedJson(t.page)).drafts.slice(0, 2).map((d) => d.client_reference).sort(), ['GOOD-1', 'NEW-2']);
+  // The new draft locked, the good old one still as it was (plain, until it is opened).
+  assert.deepEqual((await storedJson(t.page)).drafts.slice(0, 2).map((d) => Object.keys(d.body)[0]), ['sealed', 'plain']);
+  assert.ok(!now.includes('NEW-2'), 'the new draft is locked');
   t.assertClean();
   await t.close();
 });
 
-test('a format 1 draft is migrated to the current format and resumes', async () => {
+test('a format 1 draft is migrated to the current format, and opening it locks it with a new passphrase', async () => {
   const t = await openPage(app);
   const savedAt = new Date(Date.now() - 3600e3).toISOString().replace('Z', '+00:00');
   const v1 = {
@@ -138,14 +140,26 @@ test('a format 1 draft is migrated to the current format and resumes', async () 
   };
   await seed(t.page, app.url, JSON.stringify(v1));
   assert.equal(await draftRows(t.page).count(), 1);
-  assert.match(await draftRows(t.page).first().innerText(), /OLD-1[\s\S]*another version of the questionnaire/);
+  const row = await draftRows(t.page).first().innerText();
+  assert.match(row, /Not locked: saved by an earlier version[\s\S]*another version of the questionnaire/);
+  assert.doesNotMatch(row, /OLD-1/);
   const migrated = await storedJson(t.page);
-  assert.equal(migrated.format, 2);
-  assert.equal(migrated.drafts[0].client_reference, 'OLD-1');
+  assert.equal(migrated.format, 3);
+  assert.equal(migrated.drafts[0].body.plain.client_reference, 'OLD-1');
   assert.equal(Date.parse(migrated.drafts[0].expires_at) - Date.parse(savedAt), 8 * 3600e3);
-  await resumeDraft(t.page, 'OLD-1');
+  // Opening it asks for a new passphrase, says what forgetting it means, and locks it at once.
+  await openDraft(t.page);
+  await t.page.getByText('An earlier version of DVA Screen saved this draft without a passphrase').waitFor();
+  await t.page.getByText('If the passphrase is forgotten, nobody can open this draft').waitFor();
+  await fillNewPassphrase(t.page);
+  await t.page.getByRole('button', { name: 'Lock and open the draft' }).click();
   await expectHeading(t.page, 'Check your answers');
   assert.equal(await checkAnswer(t.page, 'Your name'), 'Pat');
+  await waitForSaved(t.page);
+  await t.page.waitForFunction((key) => !localStorage.getItem(key).includes('OLD-1'), KEY);
+  const locked = await storedJson(t.page);
+  assert.equal(locked.drafts.length, 1);
+  assert.ok(locked.drafts[0].body.sealed, 'the same draft, now locked');
   t.assertClean();
   await t.close();
 });
@@ -197,7 +211,8 @@ test('hostile and huge text is shown as text, never run, never widens the page, 
     const reference = `${HOSTILE}REF`;
     await t.page.goto(app.url);
     await fillStart(t.page, { worker: huge, service: HOSTILE, clientRef: reference });
-    await turnOnDrafts(t.page);
+    // The worker chooses to list the reference, so the hostile text is shown in the list too.
+    await turnOnDrafts(t.page, { showReference: true });
     await assertNoSidewaysScroll(t.page, `start at ${width}`);
     await continueOn(t.page);
     await expectHeading(t.page, 'Relationship');
@@ -210,15 +225,15 @@ test('hostile and huge text is shown as text, never run, never widens the page, 
     await expectHeading(t.page, 'Before you ask');
     await assertNoSidewaysScroll(t.page, `saved drafts list at ${width}`);
     assert.ok((await draftRows(t.page).first().innerText()).includes('<script>alert(1)</script>'));
-    await draftRows(t.page).first().getByRole('button', { name: /^Resume the draft for/ }).click();
+    await resumeDraft(t.page);
     await expectHeading(t.page, 'Check your answers');
     await assertNoSidewaysScroll(t.page, `check your answers at ${width}`);
     assert.equal(await checkAnswer(t.page, 'Client reference'), reference.trim());
     assert.equal(await checkAnswer(t.page, 'Your name'), huge.trim());
+    // Stored locked: only the reference the worker chose to show is in the clear.
     const draft = (await storedJson(t.page)).drafts[0];
-    assert.equal(draft.screening.worker, huge);
-    assert.equal(draft.screening.client_reference, reference);
-    assert.equal(draft.screening.answers.notes.relationship, huge);
+    assert.equal(draft.shown_reference, reference);
+    assert.ok(!(await stored(t.page)).includes('x'.repeat(100)), 'the name and the note are not in the clear');
     // Nothing ran and nothing was injected.
     assert.deepEqual(dialogs, []);
     assert.equal(await t.page.locator('main script, main img').count(), 0);

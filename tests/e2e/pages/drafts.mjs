@@ -11,9 +11,29 @@ export function optInBox(page) {
   return page.getByRole('checkbox', { name: OPT_IN });
 }
 
-/** Ticks "Save a draft…" and waits for the first save. */
-export async function turnOnDrafts(page) {
+/** The passphrase the specs lock drafts with unless they say otherwise. */
+export const PASSPHRASE = 'kettle orange bicycle';
+
+/**
+ * Ticks "Save a draft…" and chooses a passphrase (typed twice), without waiting for the save.
+ * `showReference` ticks "Show the client reference in the list of saved drafts".
+ */
+export async function choosePassphrase(page, { passphrase = PASSPHRASE, again = passphrase, showReference = false } = {}) {
   await optInBox(page).check();
+  await fillNewPassphrase(page, { passphrase, again, showReference });
+  await page.getByRole('button', { name: 'Save the draft with this passphrase' }).click();
+}
+
+/** Fills in a "Choose a passphrase" form (opting in, or opening a draft saved in the clear). */
+export async function fillNewPassphrase(page, { passphrase = PASSPHRASE, again = passphrase, showReference = false } = {}) {
+  await page.getByLabel('Choose a passphrase for this draft').fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(again);
+  if (showReference) await page.getByLabel(/^Show the client reference in the list/).check();
+}
+
+/** Ticks "Save a draft…", chooses a passphrase and waits for the first save. */
+export async function turnOnDrafts(page, options = {}) {
+  await choosePassphrase(page, options);
   await waitForSaved(page);
 }
 
@@ -51,12 +71,32 @@ export function draftRows(page) {
   return page.getByRole('table', { name: 'Drafts saved on this computer' }).locator('tbody tr');
 }
 
-export async function resumeDraft(page, reference) {
-  await page.getByRole('button', { name: `Resume the draft for ${reference}`, exact: true }).click();
+/** Presses Resume on the saved draft in row `row` (0 is the newest). */
+export async function openDraft(page, row = 0) {
+  await draftRows(page).nth(row).getByRole('button', { name: /^Resume the draft saved at / }).click();
 }
 
-export async function deleteDraft(page, reference) {
-  await page.getByRole('button', { name: `Delete the draft for ${reference}`, exact: true }).click();
+/** Types the passphrase into the "Open the draft" form and presses "Open the draft". */
+export async function enterPassphrase(page, passphrase = PASSPHRASE) {
+  await page.getByLabel('Passphrase for this draft').fill(passphrase);
+  await page.getByRole('button', { name: 'Open the draft', exact: true }).click();
+}
+
+/** Resumes the locked draft in row `row` with its passphrase. */
+export async function resumeDraft(page, { row = 0, passphrase = PASSPHRASE } = {}) {
+  await openDraft(page, row);
+  await enterPassphrase(page, passphrase);
+}
+
+/** Deletes the saved draft in row `row`. */
+export async function deleteDraft(page, row = 0) {
+  await draftRows(page).nth(row).getByRole('button', { name: /^Delete the draft saved at / }).click();
+}
+
+/** Every value the app keeps in the browser's storage (local and session), as one text. */
+export function allStoredText(page) {
+  return page.evaluate(() => [localStorage, sessionStorage]
+    .flatMap((store) => Object.keys(store).map((k) => `${k}=${store.getItem(k)}`)).join('\n'));
 }
 
 /** Clicks `locator` and returns the downloaded file's name and text. */
@@ -74,7 +114,10 @@ export function screening(fields = {}) {
   };
 }
 
-/** A format 2 draft record. `hoursAgo` sets its saved time; it expires 8 hours after that. */
+/**
+ * A format 2 draft record: saved in the clear by an earlier version. `hoursAgo` sets its saved
+ * time; it expires 8 hours after that.
+ */
 export function draftRecord(id, reference, { hoursAgo = 1, definition = {} } = {}) {
   const saved = new Date(Date.now() - hoursAgo * 3600e3);
   const expires = new Date(saved.getTime() + 8 * 3600e3);
