@@ -9,7 +9,7 @@
 //!   "drafts": [ { "id": "…", "shown_reference": "",
 //!                 "saved_at": "2025-03-04T14:32:00+00:00", "expires_at": "2025-03-04T22:32:00+00:00",
 //!                 "definition_id": "dva-screen", "definition_version": "1.0.0", "revision": 7,
-//!                 "body": { "sealed": { "iterations": 600000, "salt": "…", "iv": "…", "data": "…" } } } ] }
+//!                 "sealed": { "iterations": 600000, "salt": "…", "iv": "…", "data": "…" } } ] }
 //! ```
 //!
 //! The screening (answers, notes, the client reference, the worker's name) is only ever stored
@@ -28,8 +28,9 @@
 //! - **Format 2**: several drafts, each with an expiry and a revision that lets two tabs notice
 //!   each other's saves, but in the clear: `{ "id", "client_reference", "saved_at",
 //!   "expires_at", "definition_id", "definition_version", "revision", "screening" }`. Migrated on
-//!   reading to format 3 entries whose body is [`Body::Plain`]: listed (by time only), opened once
-//!   more without a passphrase and locked with one on their next save, or deleted.
+//!   reading as they are: a format 2 entry is a format 3 entry with `screening` in the clear and no
+//!   `sealed` (its `client_reference` is dropped). Such a plain draft is listed by time only,
+//!   opened once more without a passphrase and locked with one straight away, or deleted.
 //! - **Format 3**, the current shape above: each draft locked with its own passphrase.
 //!
 //! The decoder never panics and never silently discards anything: whatever it cannot use comes
@@ -66,18 +67,15 @@ pub struct Draft {
     /// Goes up by one on every save, in whichever tab saves; a tab that sees it move on without
     /// having saved knows another tab is editing the same draft.
     pub revision: u64,
-    pub body: Body,
-}
-
-/// A draft's content.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Body {
-    /// Locked with the worker's passphrase.
-    Sealed(Seal),
-    /// Saved in the clear by an earlier version (formats 1 and 2). Opened once more without a
-    /// passphrase, then locked with one on its next save; or deleted.
-    Plain(Screening),
+    /// The screening, locked with the worker's passphrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Seal>,
+    /// The screening in the clear, only in a draft an earlier version saved (formats 1 and 2):
+    /// opened once more without a passphrase and locked with one straight away, or deleted.
+    /// Two optional fields rather than an enum: format 2 entries then read as they are, and the
+    /// wasm carries no enum deserialiser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screening: Option<Screening>,
 }
 
 /// The locked screening: PBKDF2 rounds and salt for the key, AES-GCM nonce and ciphertext (with
@@ -164,33 +162,6 @@ struct FileV2<'a> {
     drafts: Vec<&'a RawValue>,
 }
 
-/// A format 2 entry: in the clear.
-#[derive(Deserialize)]
-struct DraftV2 {
-    id: String,
-    saved_at: DateTime<FixedOffset>,
-    expires_at: DateTime<FixedOffset>,
-    definition_id: String,
-    definition_version: String,
-    revision: u64,
-    screening: Screening,
-}
-
-impl DraftV2 {
-    fn migrate(self) -> Draft {
-        Draft {
-            id: self.id,
-            shown_reference: String::new(),
-            saved_at: self.saved_at,
-            expires_at: self.expires_at,
-            definition_id: self.definition_id,
-            definition_version: self.definition_version,
-            revision: self.revision,
-            body: Body::Plain(self.screening),
-        }
-    }
-}
-
 /// Format 1: one draft, no id, no expiry.
 #[derive(Deserialize)]
 struct FileV1 {
@@ -228,12 +199,14 @@ pub fn decode(raw: &str, now: DateTime<FixedOffset>, lifetime: Duration) -> Deco
             Ok(file) => {
                 out.migrated = format != FORMAT;
                 for entry in file.drafts {
-                    let read = if format == FORMAT {
-                        serde_json::from_str::<Draft>(entry.get())
-                    } else {
-                        serde_json::from_str::<DraftV2>(entry.get()).map(DraftV2::migrate)
-                    };
-                    match read {
+                    match serde_json::from_str::<Draft>(entry.get()) {
+                        Ok(d) if d.sealed.is_none() && d.screening.is_none() => {
+                            out.problems.push(Problem {
+                                kind: ProblemKind::UnreadableDraft,
+                                raw: entry.get().to_string(),
+                                client_reference: client_reference_of(entry.get()),
+                            })
+                        }
                         Ok(d) if d.is_expired(now) => out.expired += 1,
                         Ok(d) => out.drafts.push(d),
                         Err(_) => out.problems.push(Problem {
@@ -285,7 +258,8 @@ fn migrate_v1(v1: FileV1, lifetime: Duration) -> Draft {
         definition_id: String::new(),
         definition_version: String::new(),
         revision: 1,
-        body: Body::Plain(v1.screening),
+        sealed: None,
+        screening: Some(v1.screening),
     }
 }
 
@@ -347,7 +321,7 @@ pub fn upsert(mut drafts: Vec<Draft>, draft: Draft) -> Vec<Draft> {
 /// A draft's record of a locked screening, saved `now`.
 pub fn stamp(
     id: &str,
-    body: Body,
+    sealed: Seal,
     shown_reference: &str,
     revision: u64,
     now: DateTime<FixedOffset>,
@@ -362,7 +336,8 @@ pub fn stamp(
         definition_id: def.0.to_string(),
         definition_version: def.1.to_string(),
         revision,
-        body,
+        sealed: Some(sealed),
+        screening: None,
     }
 }
 
@@ -448,13 +423,13 @@ mod tests {
         s
     }
     fn draft(id: &str, reference: &str, saved: &str) -> Draft {
-        let body = Body::Sealed(Seal {
+        let sealed = Seal {
             iterations: 600_000,
             salt: to_base64(reference.as_bytes()),
             iv: to_base64(b"123456789012"),
             data: to_base64(id.as_bytes()),
-        });
-        stamp(id, body, "", 1, at(saved), hours(8), DEF)
+        };
+        stamp(id, sealed, "", 1, at(saved), hours(8), DEF)
     }
     const NOW: &str = "2025-03-04T15:00:00+00:00";
 
@@ -482,15 +457,10 @@ mod tests {
     fn hostile_text_survives_verbatim() {
         let mut s = screening("<script>alert(1)</script> \"q\" 'q' \u{202e}مرحبا 👩‍👧");
         s.worker = "x".repeat(100_000);
-        let d = stamp(
-            "h",
-            Body::Plain(s.clone()),
-            &s.client_reference,
-            3,
-            at(NOW),
-            hours(8),
-            DEF,
-        );
+        let mut d = draft("h", "AB12", NOW);
+        d.shown_reference = s.client_reference.clone();
+        d.sealed = None;
+        d.screening = Some(s);
         let decoded = decode(&encode(std::slice::from_ref(&d), &[]), at(NOW), hours(8));
         assert_eq!(decoded.drafts, vec![d]);
     }
@@ -554,7 +524,7 @@ mod tests {
         let d = decode(&raw, at(NOW), hours(8));
         assert!(d.migrated && d.problems.is_empty());
         let m = &d.drafts[0];
-        assert_eq!(m.body, Body::Plain(s));
+        assert_eq!((m.screening.as_ref(), m.sealed.as_ref()), (Some(&s), None));
         // Not shown in the list: the worker never chose to show it.
         assert_eq!(m.shown_reference, "");
         assert_eq!(m.expires_at, at("2025-03-04T22:00:00+00:00"));
@@ -580,7 +550,7 @@ mod tests {
         .to_string();
         let d = decode(&raw, at(NOW), hours(8));
         assert!(d.migrated && d.problems.is_empty());
-        assert_eq!(d.drafts[0].body, Body::Plain(s));
+        assert_eq!(d.drafts[0].screening.as_ref(), Some(&s));
         assert_eq!(
             (d.drafts[0].revision, d.drafts[0].shown_reference.as_str()),
             (4, "")
@@ -596,6 +566,10 @@ mod tests {
         let d = draft("a", "AB12", NOW);
         let raw = encode(std::slice::from_ref(&d), &[]);
         assert!(!raw.contains("AB12") && !raw.contains("Worker") && !raw.contains("screening"));
+        // An entry with neither a locked nor a plain screening is a problem, kept verbatim.
+        let empty = r#"{"format":3,"drafts":[{"id":"e","saved_at":"2025-03-04T14:00:00+00:00","expires_at":"2025-03-04T22:00:00+00:00","definition_id":"","definition_version":"","revision":1}]}"#;
+        let d = decode(empty, at(NOW), hours(8));
+        assert_eq!(d.problems[0].kind, ProblemKind::UnreadableDraft);
     }
 
     #[test]

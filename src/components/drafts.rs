@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use crate::app::navigate;
 use crate::config::{DRAFTS_ALLOWED, DRAFT_LIFETIME};
 use crate::crypto::{self, CryptoError};
-use crate::draft::{self, Body, Decoded, Draft, Problem, ProblemKind, Seal, KEY};
+use crate::draft::{self, Decoded, Draft, Problem, ProblemKind, Seal, KEY};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx, Screening};
 use crate::storage::{self, StorageError};
@@ -58,8 +58,6 @@ pub struct Drafts {
     pub status: RwSignal<Status>,
     /// The draft this tab is saving to and the revision it last saved or loaded.
     session: StoredValue<Option<(String, u64)>>,
-    /// The key this tab's saves are locked with, in memory only.
-    lock: StoredValue<Option<Lock>, LocalStorage>,
     /// The screening as this tab last saved or opened it: an unchanged screening is not saved
     /// again (other tabs on the same draft are not told it moved on).
     last: StoredValue<Option<Screening>>,
@@ -101,6 +99,12 @@ fn lifetime() -> chrono::Duration {
     chrono::Duration::from_std(DRAFT_LIFETIME).unwrap_or_else(|_| chrono::Duration::hours(8))
 }
 
+/// An opened draft's screening. Through `from_str`, as everywhere else: `from_slice` would add a
+/// second copy of the screening's whole deserialiser to the wasm.
+fn screening_from(plain: Vec<u8>) -> Option<Screening> {
+    serde_json::from_str(&String::from_utf8(plain).ok()?).ok()
+}
+
 fn decode(raw: &str) -> Decoded {
     draft::decode(raw, now(), lifetime())
 }
@@ -124,7 +128,6 @@ pub fn provide(ctx: Ctx) -> Drafts {
         on: RwSignal::new(false),
         status: RwSignal::new(Status::Off),
         session: StoredValue::new(None),
-        lock: StoredValue::new_local(None),
         last: StoredValue::new(None),
         busy: StoredValue::new(false),
         again: StoredValue::new(None),
@@ -193,8 +196,19 @@ pub fn stop_and_delete() {
 }
 
 thread_local! {
+    /// The key this tab's saves are locked with, in memory only. Not a signal: nothing renders
+    /// from it, and a plain cell costs the wasm less than reactive storage for a JS value.
+    static LOCK: std::cell::RefCell<Option<Lock>> = const { std::cell::RefCell::new(None) };
     /// The root's drafts state, for [`stop_and_delete`].
     static CURRENT: std::cell::Cell<Option<Drafts>> = const { std::cell::Cell::new(None) };
+}
+
+fn lock() -> Option<Lock> {
+    LOCK.with(|l| l.borrow().clone())
+}
+
+fn set_lock(lock: Option<Lock>) {
+    LOCK.with(|l| *l.borrow_mut() = lock);
 }
 
 pub fn use_drafts() -> Drafts {
@@ -248,7 +262,7 @@ impl Drafts {
         self.on.set(false);
         self.choosing.set(false);
         self.session.set_value(None);
-        self.lock.set_value(None);
+        set_lock(None);
         self.last.set_value(None);
         self.generation.update_value(|g| *g += 1);
     }
@@ -256,7 +270,7 @@ impl Drafts {
     /// Saves this tab's screening. `overwrite` saves even if another tab has saved since (the
     /// worker chose to keep this tab's version). Locks it first (asynchronously), then writes.
     pub fn save(&self, ctx: Ctx, overwrite: bool) {
-        let Some(lock) = self.lock.get_value() else {
+        let Some(lock) = lock() else {
             return;
         };
         if self.busy.get_value() {
@@ -270,7 +284,7 @@ impl Drafts {
         if unchanged && !overwrite {
             return;
         }
-        let Ok(plain) = serde_json::to_vec(&snapshot) else {
+        let Ok(plain) = serde_json::to_string(&snapshot).map(String::into_bytes) else {
             return self.failed(StorageError::Other("not serialisable".into()));
         };
         let this = *self;
@@ -296,7 +310,7 @@ impl Drafts {
                     } else {
                         String::new()
                     };
-                    this.write(ctx, Body::Sealed(seal), &shown, snapshot, overwrite);
+                    this.write(ctx, seal, &shown, snapshot, overwrite);
                 }
                 Err(_) => this.failed(StorageError::Other("crypto".into())),
             }
@@ -308,7 +322,7 @@ impl Drafts {
     }
 
     /// Writes this tab's locked draft, unless another tab has saved or deleted it since.
-    fn write(&self, ctx: Ctx, body: Body, shown: &str, saved: Screening, overwrite: bool) {
+    fn write(&self, ctx: Ctx, sealed: Seal, shown: &str, saved: Screening, overwrite: bool) {
         let raw = match storage::read() {
             Ok(raw) => raw,
             Err(e) => return self.failed(e),
@@ -341,7 +355,7 @@ impl Drafts {
         let at = now();
         let mine = draft::stamp(
             &id,
-            body,
+            sealed,
             shown,
             revision,
             at,
@@ -373,12 +387,13 @@ impl Drafts {
 
     /// The worker chose a passphrase: make a key with a new random salt (slow on purpose),
     /// then `then` runs with it in place. `done(false)` if the browser cannot lock drafts.
+    /// (Boxed callbacks: one copy of the asynchronous part in the wasm, not one per caller.)
     fn new_lock(
         &self,
         passphrase: String,
         show_reference: bool,
-        then: impl FnOnce(Drafts) + 'static,
-        done: impl FnOnce(bool) + 'static,
+        then: Box<dyn FnOnce(Drafts)>,
+        done: Box<dyn FnOnce(bool)>,
     ) {
         let this = *self;
         let Ok(salt) = crypto::random_bytes(crypto::SALT_LEN) else {
@@ -390,7 +405,7 @@ impl Drafts {
             this.working.set(false);
             match key {
                 Ok(key) => {
-                    this.lock.set_value(Some(Lock {
+                    set_lock(Some(Lock {
                         key,
                         salt: draft::to_base64(&salt),
                         iterations: crypto::ITERATIONS,
@@ -418,15 +433,15 @@ impl Drafts {
         self.new_lock(
             passphrase,
             show_reference,
-            move |this| {
+            Box::new(move |this| {
                 if this.generation.get_value() != generation {
                     return;
                 }
                 this.choosing.set(false);
                 this.on.set(true);
                 this.save(ctx, false);
-            },
-            done,
+            }),
+            Box::new(done),
         );
     }
 
@@ -452,7 +467,7 @@ impl Drafts {
     fn resume(&self, ctx: Ctx, d: &Draft, screening: Screening, lock: Lock) {
         self.forget();
         ctx.return_to.set(None);
-        self.lock.set_value(Some(lock));
+        set_lock(Some(lock));
         self.session.set_value(Some((d.id.clone(), d.revision)));
         self.last.set_value(Some(screening.clone()));
         self.on.set(true);
@@ -474,7 +489,7 @@ impl Drafts {
             self.delete(&d.id);
             return done(Opened::Expired);
         }
-        let Body::Sealed(seal) = d.body.clone() else {
+        let Some(seal) = d.sealed.clone() else {
             return done(Opened::Failed);
         };
         let (Some(salt), Some(iv), Some(data)) = (
@@ -490,8 +505,7 @@ impl Drafts {
             let opened = async {
                 let key = crypto::derive_key(&passphrase, &salt, seal.iterations).await?;
                 let plain = crypto::open(&key, &iv, &data).await?;
-                let screening = serde_json::from_slice::<Screening>(&plain)
-                    .map_err(|_| CryptoError::WrongPassphrase)?;
+                let screening = screening_from(plain).ok_or(CryptoError::WrongPassphrase)?;
                 Ok::<_, CryptoError>((key, screening))
             }
             .await;
@@ -526,33 +540,33 @@ impl Drafts {
             self.delete(&d.id);
             return done(Opened::Expired);
         }
-        let Body::Plain(screening) = d.body.clone() else {
+        let Some(screening) = d.screening.clone() else {
             return done(Opened::Failed);
         };
         self.new_lock(
             passphrase,
             show_reference,
-            move |this| {
-                let Some(lock) = this.lock.get_value() else {
+            Box::new(move |this| {
+                let Some(lock) = lock() else {
                     return;
                 };
                 this.resume(ctx, &d, screening, lock);
                 // Not yet saved locked: save now, whatever has changed.
                 this.last.set_value(None);
                 this.save(ctx, false);
-            },
-            move |ok| {
+            }),
+            Box::new(move |ok| {
                 if !ok {
                     done(Opened::Failed)
                 }
-            },
+            }),
         );
     }
 
     /// The other tab's version of this draft, opened with this tab's key (same draft, same
     /// passphrase).
     fn load_theirs(&self, ctx: Ctx, theirs: Draft) {
-        let (Some(lock), Body::Sealed(seal)) = (self.lock.get_value(), theirs.body.clone()) else {
+        let (Some(lock), Some(seal)) = (lock(), theirs.sealed.clone()) else {
             return;
         };
         let (Some(iv), Some(data)) = (draft::from_base64(&seal.iv), draft::from_base64(&seal.data))
@@ -562,7 +576,7 @@ impl Drafts {
         let this = *self;
         leptos::task::spawn_local(async move {
             if let Ok(plain) = crypto::open(&lock.key, &iv, &data).await {
-                if let Ok(screening) = serde_json::from_slice::<Screening>(&plain) {
+                if let Some(screening) = screening_from(plain) {
                     this.resume(ctx, &theirs, screening, lock);
                 }
             }
@@ -778,20 +792,11 @@ fn focus_by_id(id: &'static str) {
     });
 }
 
-/// A field's error line, with its hidden "Error:" prefix.
-fn field_error(id: String, message: Option<String>) -> impl IntoView {
-    message.map(|m| {
-        view! {
-            <p class="error-message" id=id>
-                <span class="visually-hidden">{t("error.prefix")}</span>{m}
-            </p>
-        }
-    })
-}
-
 /// Choosing a passphrase: typed twice, a warning while it is short, what forgetting it means,
 /// and whether the list may show the client reference. Used when the worker ticks the box and
 /// when a draft saved in the clear is opened. `on_choose` gets the passphrase and that choice.
+/// One error line for the pair of fields, and fixed descriptions (the short-code warning is
+/// empty while the passphrase is long enough), to keep the wasm small.
 #[component]
 fn NewPassphrase(
     prefix: &'static str,
@@ -803,34 +808,32 @@ fn NewPassphrase(
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let show = RwSignal::new(false);
-    let pass_error = RwSignal::new(None::<String>);
-    let again_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let id = |what: &str| format!("{prefix}-{what}");
     let (pass_id, again_id, show_id) = (
-        format!("{prefix}-passphrase"),
-        format!("{prefix}-passphrase-again"),
-        format!("{prefix}-show-reference"),
+        id("passphrase"),
+        id("passphrase-again"),
+        id("show-reference"),
     );
-    let (hint_id, short_id) = (
-        format!("{prefix}-passphrase-hint"),
-        format!("{prefix}-passphrase-short"),
+    let (hint_id, short_id, error_id) = (
+        id("passphrase-hint"),
+        id("passphrase-short"),
+        id("passphrase-error"),
     );
-    let short = move || pass.with(|p| (1..STRONG_LENGTH).contains(&p.chars().count()));
+    let described = format!("{hint_id} {short_id} {error_id}");
     let choose = move || {
         let (p, a) = (pass.get_untracked(), again.get_untracked());
-        let n = p.chars().count();
-        pass_error.set(if p.is_empty() {
-            Some(t("drafts.passphrase.missing"))
-        } else if n < MIN_LENGTH {
-            Some(t("drafts.passphrase.too_short"))
+        let problem = if p.is_empty() {
+            Some("drafts.passphrase.missing")
+        } else if p.chars().count() < MIN_LENGTH {
+            Some("drafts.passphrase.too_short")
+        } else if p != a {
+            Some("drafts.passphrase.different")
         } else {
             None
-        });
-        again_error.set(
-            (pass_error.with_untracked(Option::is_none) && p != a)
-                .then(|| t("drafts.passphrase.different")),
-        );
-        if pass_error.with_untracked(Option::is_none) && again_error.with_untracked(Option::is_none)
-        {
+        };
+        error.set(problem.map(t));
+        if problem.is_none() {
             on_choose.run((p, show.get_untracked()));
         }
     };
@@ -840,60 +843,34 @@ fn NewPassphrase(
             choose();
         }
     };
-    let described = {
-        let (hint_id, short_id, err) = (
-            hint_id.clone(),
-            short_id.clone(),
-            format!("{pass_id}-error"),
-        );
-        move || {
-            let mut ids = vec![hint_id.clone()];
-            if short() {
-                ids.push(short_id.clone());
-            }
-            if pass_error.with(Option::is_some) {
-                ids.push(err.clone());
-            }
-            ids.join(" ")
-        }
-    };
-    let again_described = {
-        let err = format!("{again_id}-error");
-        move || again_error.with(Option::is_some).then(|| err.clone())
-    };
-    let pass_err_id = format!("{pass_id}-error");
-    let again_err_id = format!("{again_id}-error");
     view! {
         <div class="drafts__passphrase">
-            <div class="form-group" class:form-group--error=move || pass_error.with(Option::is_some)>
+            <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                 <label class="label" for=pass_id.clone()>{t("drafts.passphrase.label")}</label>
                 <p class="hint" id=hint_id>{t("drafts.passphrase.hint")}</p>
-                {move || field_error(pass_err_id.clone(), pass_error.get())}
-                <input class="input drafts__passphrase-input" type="password" id=pass_id.clone()
-                    autocomplete="new-password" spellcheck="false" aria-describedby=described
-                    prop:value=move || pass.get()
+                <p class="error-message" id=error_id>
+                    {move || error.get().map(|m| view! { <span class="visually-hidden">{t("error.prefix")}</span>{m} })}
+                </p>
+                <input class="input drafts__passphrase-input" type="password" id=pass_id
+                    autocomplete="new-password" spellcheck="false" aria-describedby=described.clone()
                     on:input=move |ev| pass.set(event_target_value(&ev)) on:keydown=enter />
                 <p class="drafts__short" id=short_id aria-live="polite">
-                    {move || short().then(|| view! { <strong>{t("drafts.passphrase.short_warning")}</strong> })}
+                    {move || pass.with(|p| (1..STRONG_LENGTH).contains(&p.chars().count()))
+                        .then(|| view! { <strong>{t("drafts.passphrase.short_warning")}</strong> })}
                 </p>
-            </div>
-            <div class="form-group" class:form-group--error=move || again_error.with(Option::is_some)>
                 <label class="label" for=again_id.clone()>{t("drafts.passphrase.again")}</label>
-                {move || field_error(again_err_id.clone(), again_error.get())}
-                <input class="input drafts__passphrase-input" type="password" id=again_id.clone()
-                    autocomplete="new-password" spellcheck="false" aria-describedby=again_described
-                    prop:value=move || again.get()
+                <input class="input drafts__passphrase-input" type="password" id=again_id
+                    autocomplete="new-password" spellcheck="false" aria-describedby=described
                     on:input=move |ev| again.set(event_target_value(&ev)) on:keydown=enter />
             </div>
             <div class="form-group checkboxes__item">
                 <input class="checkboxes__input" type="checkbox" id=show_id.clone()
-                    prop:checked=move || show.get()
                     on:change=move |ev| show.set(event_target_checked(&ev)) />
                 <label class="label checkboxes__label" for=show_id>{t("drafts.passphrase.show_reference")}</label>
             </div>
             <div class="warning-text"><strong>{t("drafts.passphrase.forgotten")}</strong></div>
             {move || failed.get().then(|| view! { <p class="error-message" role="alert">{t("drafts.passphrase.failed")}</p> })}
-            <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| choose()>{button.clone()}</button>
+            <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| choose()>{button}</button>
             <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.passphrase.working"))}</p>
         </div>
     }
@@ -986,11 +963,12 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
             <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                 <label class="label" for="open-passphrase">{t("drafts.open.label")}</label>
                 <p class="hint" id="open-passphrase-hint">{t("drafts.open.hint")}</p>
-                {move || field_error("open-passphrase-error".to_string(), error.get())}
+                <p class="error-message" id="open-passphrase-error">
+                    {move || error.get().map(|m| view! { <span class="visually-hidden">{t("error.prefix")}</span>{m} })}
+                </p>
                 <input class="input drafts__passphrase-input" type="password" id="open-passphrase"
                     autocomplete="current-password" spellcheck="false"
-                    aria-describedby=move || if error.with(Option::is_some) { "open-passphrase-hint open-passphrase-error" } else { "open-passphrase-hint" }
-                    prop:value=move || pass.get()
+                    aria-describedby="open-passphrase-hint open-passphrase-error"
                     on:input=move |ev| pass.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); open(); } />
             </div>
@@ -999,37 +977,6 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
             </div>
             <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.open.working"))}</p>
-        </section>
-    }
-}
-
-/// Opening a draft an earlier version saved in the clear: a passphrase is chosen to lock it.
-#[component]
-fn OpenPlainDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
-    let ctx = use_ctx();
-    let drafts = use_drafts();
-    let failed = RwSignal::new(false);
-    let title = tf("drafts.open.title", &[("when", &when(&draft.saved_at))]);
-    let d = StoredValue::new(draft);
-    let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
-        failed.set(false);
-        drafts.open_plain(
-            ctx,
-            d.get_value(),
-            passphrase,
-            show,
-            move |result| match result {
-                Opened::Expired => done.run(Some(Opened::Expired)),
-                _ => failed.set(true),
-            },
-        );
-    });
-    view! {
-        <section class="drafts__open" aria-labelledby="open-title">
-            <h3 id="open-title">{title}</h3>
-            <p>{t("drafts.plain.explained")}</p>
-            <NewPassphrase prefix="plain" button=t("drafts.plain.button") on_choose=on_choose failed=failed />
-            <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
         </section>
     }
 }
@@ -1045,6 +992,7 @@ pub fn SavedDrafts() -> impl IntoView {
     let deleted_all = RwSignal::new(false);
     let opening = RwSignal::new(None::<String>);
     let refused = RwSignal::new(false);
+    let plain_failed = RwSignal::new(false);
     let expired = move || {
         let n = drafts.expired_at_start.get();
         (n > 0).then(|| {
@@ -1086,7 +1034,7 @@ pub fn SavedDrafts() -> impl IntoView {
                     {list.into_iter().map(|d| {
                         let other_version = d.definition_id != ctx.def.id()
                             || d.definition_version != ctx.def.version();
-                        let plain = matches!(d.body, Body::Plain(_));
+                        let plain = d.sealed.is_none();
                         let saved = when(&d.saved_at);
                         let expires = when(&d.expires_at);
                         let resume_label = tf("drafts.list.resume_label", &[("when", &saved)]);
@@ -1129,11 +1077,33 @@ pub fn SavedDrafts() -> impl IntoView {
         let d = drafts
             .stored
             .with(|s| s.drafts.iter().find(|d| d.id == id).cloned())?;
-        Some(if matches!(d.body, Body::Plain(_)) {
-            view! { <OpenPlainDraft draft=d done=done /> }.into_any()
-        } else {
-            view! { <OpenDraft draft=d done=done /> }.into_any()
-        })
+        if d.sealed.is_some() {
+            return Some(view! { <OpenDraft draft=d done=done /> }.into_any());
+        }
+        // Saved in the clear by an earlier version: a passphrase is chosen to lock it.
+        let title = tf("drafts.open.title", &[("when", &when(&d.saved_at))]);
+        let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
+            plain_failed.set(false);
+            drafts.open_plain(
+                ctx,
+                d.clone(),
+                passphrase,
+                show,
+                move |result| match result {
+                    Opened::Expired => done.run(Some(Opened::Expired)),
+                    _ => plain_failed.set(true),
+                },
+            );
+        });
+        Some(view! {
+            <section class="drafts__open" aria-labelledby="open-title">
+                <h3 id="open-title">{title}</h3>
+                <p>{t("drafts.plain.explained")}</p>
+                <NewPassphrase prefix="plain" button=t("drafts.plain.button") on_choose=on_choose failed=plain_failed />
+                <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
+            </section>
+        }
+        .into_any())
     };
     let delete_all = move || {
         if drafts.unavailable.with(Option::is_some) {
@@ -1170,13 +1140,7 @@ pub fn SavedDrafts() -> impl IntoView {
                     <button type="button" class="button button--secondary" id="drafts-delete-all" on:click=move |_| {
                         deleted_all.set(false);
                         confirming.set(true);
-                        request_animation_frame(|| {
-                            use wasm_bindgen::JsCast;
-                            if let Some(h) = document().get_element_by_id("delete-all-title")
-                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                                let _ = h.focus();
-                            }
-                        });
+                        focus_by_id("delete-all-title");
                     }>{t("drafts.delete_all.button")}</button>
                 </div>
             }

@@ -46,7 +46,7 @@ test('nothing is stored until the worker opts in; then every change is saved and
   assert.equal(first.format, 3);
   assert.equal(first.drafts.length, 1);
   assert.equal(first.drafts[0].shown_reference, '', 'the client reference is not shown unless chosen');
-  assert.ok(first.drafts[0].body.sealed, 'locked with the passphrase');
+  assert.ok(first.drafts[0].sealed, 'locked with the passphrase');
   assert.ok(!(await stored(t.page)).includes('DR-01'), 'the client reference is not in the clear');
   assert.equal(first.drafts[0].definition_version, definition.version);
   // Expires 8 hours after the save.
@@ -59,8 +59,8 @@ test('nothing is stored until the worker opts in; then every change is saved and
   await waitForSaved(t.page);
   const later = await storedJson(t.page);
   assert.ok(later.drafts[0].revision > first.drafts[0].revision, 'the revision moves on with each save');
-  assert.notEqual(later.drafts[0].body.sealed.iv, first.drafts[0].body.sealed.iv, 'a fresh nonce on every save');
-  assert.equal(later.drafts[0].body.sealed.salt, first.drafts[0].body.sealed.salt, 'one salt per draft');
+  assert.notEqual(later.drafts[0].sealed.iv, first.drafts[0].sealed.iv, 'a fresh nonce on every save');
+  assert.equal(later.drafts[0].sealed.salt, first.drafts[0].sealed.salt, 'one salt per draft');
 
   // A reload forgets the screening in memory; the draft brings it back.
   await t.page.goto(app.url);
@@ -148,7 +148,7 @@ test('deleting one draft leaves the others', async () => {
   assert.equal(await draftRows(t.page).count(), 2);
   await deleteDraft(t.page, 1);
   assert.equal(await draftRows(t.page).count(), 1);
-  assert.deepEqual((await storedJson(t.page)).drafts.map((d) => d.body.plain.client_reference), ['KEEP-1']);
+  assert.deepEqual((await storedJson(t.page)).drafts.map((d) => d.screening.client_reference), ['KEEP-1']);
   t.assertClean();
   await t.close();
 });
