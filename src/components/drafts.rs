@@ -1020,7 +1020,10 @@ pub fn SavedDrafts() -> impl IntoView {
         opening.set(None);
         refused.set(result == Some(Opened::Expired));
     });
+    // On a phone the table is stacked and its header hidden: each time says what it is.
+    let (saved_label, expires_label) = (t("drafts.list.saved"), t("drafts.list.expires"));
     let list = move || {
+        let (saved_label, expires_label) = (saved_label.clone(), expires_label.clone());
         let list = drafts.stored.with(|s| s.drafts.clone());
         (!list.is_empty()).then(|| view! {
             <table class="table drafts__table">
@@ -1044,13 +1047,13 @@ pub fn SavedDrafts() -> impl IntoView {
                         let open_id = d.id.clone();
                         view! {
                             <tr>
-                                <td class="drafts__reference">
+                                <td class="drafts__reference" data-label=saved_label.clone()>
                                     {saved}
                                     {shown.map(|r| view! { <p class="drafts__shown">{tf("drafts.list.shown_reference", &[("reference", &r)])}</p> })}
                                     {plain.then(|| view! { <p class="hint">{t("drafts.list.plain")}</p> })}
                                     {other_version.then(|| view! { <p class="hint">{t("drafts.list.other_version")}</p> })}
                                 </td>
-                                <td>{expires}</td>
+                                <td data-label=expires_label.clone()>{expires}</td>
                                 <td class="drafts__actions">
                                     <button type="button" class="button button--small" aria-label=resume_label
                                         on:click=move |_| {
