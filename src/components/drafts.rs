@@ -60,7 +60,7 @@ pub struct Drafts {
     session: StoredValue<Option<(String, u64)>>,
     /// The screening as this tab last saved or opened it: an unchanged screening is not saved
     /// again (other tabs on the same draft are not told it moved on).
-    last: StoredValue<Option<Screening>>,
+    last: StoredValue<Option<String>>,
     /// A save is being locked; and whether another is due after it (with its `overwrite`).
     busy: StoredValue<bool>,
     again: StoredValue<Option<bool>>,
@@ -77,7 +77,7 @@ pub struct Drafts {
 #[derive(Clone)]
 pub struct Lock {
     key: web_sys::CryptoKey,
-    salt: String,
+    salt: Vec<u8>,
     iterations: u32,
     /// Whether the worker chose to show the client reference in the list of saved drafts.
     show_reference: bool,
@@ -278,20 +278,22 @@ impl Drafts {
                 .update_value(|a| *a = Some(a.unwrap_or(false) || overwrite));
             return;
         }
-        let snapshot = ctx.screening.get_untracked();
+        let (reference, json) = ctx.screening.with_untracked(|s| {
+            (
+                s.client_reference.clone(),
+                serde_json::to_string(s).unwrap_or_default(),
+            )
+        });
         let unchanged = self.session.get_value().is_some()
-            && self.last.with_value(|l| l.as_ref() == Some(&snapshot));
+            && self.last.with_value(|l| l.as_ref() == Some(&json));
         if unchanged && !overwrite {
             return;
         }
-        let Ok(plain) = serde_json::to_string(&snapshot).map(String::into_bytes) else {
-            return self.failed(StorageError::Other("not serialisable".into()));
-        };
         let this = *self;
         let generation = self.generation.get_value();
         self.busy.set_value(true);
         leptos::task::spawn_local(async move {
-            let sealed = crypto::seal(&lock.key, &plain).await;
+            let sealed = crypto::seal(&lock.key, json.as_bytes()).await;
             this.busy.set_value(false);
             // Stopped, switched to another draft, or left meanwhile: this save is not wanted.
             if this.generation.get_value() != generation || !this.on.get_untracked() {
@@ -302,15 +304,15 @@ impl Drafts {
                     let seal = Seal {
                         iterations: lock.iterations,
                         salt: lock.salt.clone(),
-                        iv: draft::to_base64(&iv),
-                        data: draft::to_base64(&data),
+                        iv,
+                        data,
                     };
                     let shown = if lock.show_reference {
-                        snapshot.client_reference.clone()
+                        reference
                     } else {
                         String::new()
                     };
-                    this.write(ctx, seal, &shown, snapshot, overwrite);
+                    this.write(ctx, seal, &shown, json, overwrite);
                 }
                 Err(_) => this.failed(StorageError::Other("crypto".into())),
             }
@@ -322,7 +324,7 @@ impl Drafts {
     }
 
     /// Writes this tab's locked draft, unless another tab has saved or deleted it since.
-    fn write(&self, ctx: Ctx, sealed: Seal, shown: &str, saved: Screening, overwrite: bool) {
+    fn write(&self, ctx: Ctx, sealed: Seal, shown: &str, saved: String, overwrite: bool) {
         let raw = match storage::read() {
             Ok(raw) => raw,
             Err(e) => return self.failed(e),
@@ -407,7 +409,7 @@ impl Drafts {
                 Ok(key) => {
                     set_lock(Some(Lock {
                         key,
-                        salt: draft::to_base64(&salt),
+                        salt,
                         iterations: crypto::ITERATIONS,
                         show_reference,
                     }));
@@ -469,7 +471,8 @@ impl Drafts {
         ctx.return_to.set(None);
         set_lock(Some(lock));
         self.session.set_value(Some((d.id.clone(), d.revision)));
-        self.last.set_value(Some(screening.clone()));
+        self.last
+            .set_value(Some(serde_json::to_string(&screening).unwrap_or_default()));
         self.on.set(true);
         self.status.set(Status::Saved(d.saved_at));
         ctx.screening.set(screening);
@@ -489,22 +492,15 @@ impl Drafts {
             self.delete(&d.id);
             return done(Opened::Expired);
         }
-        let Some(seal) = d.sealed.clone() else {
-            return done(Opened::Failed);
-        };
-        let (Some(salt), Some(iv), Some(data)) = (
-            draft::from_base64(&seal.salt),
-            draft::from_base64(&seal.iv),
-            draft::from_base64(&seal.data),
-        ) else {
+        let Some(seal) = d.sealed.as_deref().and_then(Seal::parse) else {
             return done(Opened::Wrong);
         };
         let this = *self;
         self.working.set(true);
         leptos::task::spawn_local(async move {
             let opened = async {
-                let key = crypto::derive_key(&passphrase, &salt, seal.iterations).await?;
-                let plain = crypto::open(&key, &iv, &data).await?;
+                let key = crypto::derive_key(&passphrase, &seal.salt, seal.iterations).await?;
+                let plain = crypto::open(&key, &seal.iv, &seal.data).await?;
                 let screening = screening_from(plain).ok_or(CryptoError::WrongPassphrase)?;
                 Ok::<_, CryptoError>((key, screening))
             }
@@ -566,16 +562,13 @@ impl Drafts {
     /// The other tab's version of this draft, opened with this tab's key (same draft, same
     /// passphrase).
     fn load_theirs(&self, ctx: Ctx, theirs: Draft) {
-        let (Some(lock), Some(seal)) = (lock(), theirs.sealed.clone()) else {
-            return;
-        };
-        let (Some(iv), Some(data)) = (draft::from_base64(&seal.iv), draft::from_base64(&seal.data))
+        let (Some(lock), Some(seal)) = (lock(), theirs.sealed.as_deref().and_then(Seal::parse))
         else {
             return;
         };
         let this = *self;
         leptos::task::spawn_local(async move {
-            if let Ok(plain) = crypto::open(&lock.key, &iv, &data).await {
+            if let Ok(plain) = crypto::open(&lock.key, &seal.iv, &seal.data).await {
                 if let Some(screening) = screening_from(plain) {
                     this.resume(ctx, &theirs, screening, lock);
                 }
@@ -745,7 +738,7 @@ pub fn DraftStatus() -> impl IntoView {
             })
         };
         Some(view! {
-            <div class="notification notification--warning drafts__problem" role="alert" tabindex="-1">
+            <div class="notification notification--warning drafts__problem" id="drafts-problem" role="alert" tabindex="-1">
                 <h2 class="notification__title">{title}</h2>
                 <p>{body}</p>
                 <div class="button-group">{button(first)}{button(second)}</div>
@@ -756,17 +749,7 @@ pub fn DraftStatus() -> impl IntoView {
     // (and so the view) to it, as with an error summary.
     Effect::new(move |_| {
         if !matches!(drafts.status.get(), Status::Off | Status::Saved(_)) {
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = document()
-                    .query_selector(".drafts__problem")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            focus_by_id("drafts-problem");
         }
     });
     view! {
@@ -871,7 +854,7 @@ fn NewPassphrase(
             <div class="warning-text"><strong>{t("drafts.passphrase.forgotten")}</strong></div>
             {move || failed.get().then(|| view! { <p class="error-message" role="alert">{t("drafts.passphrase.failed")}</p> })}
             <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| choose()>{button}</button>
-            <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.passphrase.working"))}</p>
+            {working(drafts, "drafts.passphrase.working")}
         </div>
     }
 }
@@ -928,6 +911,11 @@ pub fn DraftOptIn() -> impl IntoView {
     .into_any()
 }
 
+/// "Locking the draft…" or "Opening the draft…" while a key is made, and the button's state.
+fn working(drafts: Drafts, key: &'static str) -> impl IntoView {
+    view! { <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t(key))}</p> }
+}
+
 /// Opening a locked draft: its passphrase, a wrong one said plainly, and what to do if it is
 /// forgotten.
 #[component]
@@ -935,21 +923,21 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
     let pass = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<&'static str>);
     let d = StoredValue::new(draft);
     let open = move || {
         let p = pass.get_untracked();
         if p.is_empty() {
-            error.set(Some(t("drafts.open.missing")));
+            error.set(Some("drafts.open.missing"));
             return;
         }
         error.set(None);
         drafts.open(ctx, d.get_value(), p, move |result| match result {
             Opened::Wrong => {
-                error.set(Some(t("drafts.open.wrong")));
+                error.set(Some("drafts.open.wrong"));
                 focus_by_id("open-passphrase");
             }
-            Opened::Failed => error.set(Some(t("drafts.passphrase.failed"))),
+            Opened::Failed => error.set(Some("drafts.passphrase.failed")),
             Opened::Expired => done.run(Some(Opened::Expired)),
         });
     };
@@ -964,7 +952,7 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
                 <label class="label" for="open-passphrase">{t("drafts.open.label")}</label>
                 <p class="hint" id="open-passphrase-hint">{t("drafts.open.hint")}</p>
                 <p class="error-message" id="open-passphrase-error">
-                    {move || error.get().map(|m| view! { <span class="visually-hidden">{t("error.prefix")}</span>{m} })}
+                    {move || error.get().map(|k| view! { <span class="visually-hidden">{t("error.prefix")}</span>{t(k)} })}
                 </p>
                 <input class="input drafts__passphrase-input" type="password" id="open-passphrase"
                     autocomplete="current-password" spellcheck="false"
@@ -976,7 +964,7 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
                 <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| open()>{t("drafts.open.button")}</button>
                 <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
             </div>
-            <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t("drafts.open.working"))}</p>
+            {working(drafts, "drafts.open.working")}
         </section>
     }
 }
@@ -993,6 +981,7 @@ pub fn SavedDrafts() -> impl IntoView {
     let opening = RwSignal::new(None::<String>);
     let refused = RwSignal::new(false);
     let plain_failed = RwSignal::new(false);
+
     let expired = move || {
         let n = drafts.expired_at_start.get();
         (n > 0).then(|| {
@@ -1083,8 +1072,8 @@ pub fn SavedDrafts() -> impl IntoView {
         if d.sealed.is_some() {
             return Some(view! { <OpenDraft draft=d done=done /> }.into_any());
         }
-        // Saved in the clear by an earlier version: a passphrase is chosen to lock it.
         let title = tf("drafts.open.title", &[("when", &when(&d.saved_at))]);
+        // Saved in the clear by an earlier version: a passphrase is chosen to lock it.
         let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
             plain_failed.set(false);
             drafts.open_plain(

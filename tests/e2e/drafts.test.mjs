@@ -59,8 +59,12 @@ test('nothing is stored until the worker opts in; then every change is saved and
   await waitForSaved(t.page);
   const later = await storedJson(t.page);
   assert.ok(later.drafts[0].revision > first.drafts[0].revision, 'the revision moves on with each save');
-  assert.notEqual(later.drafts[0].sealed.iv, first.drafts[0].sealed.iv, 'a fresh nonce on every save');
-  assert.equal(later.drafts[0].sealed.salt, first.drafts[0].sealed.salt, 'one salt per draft');
+  // "rounds.salt.nonce.ciphertext"
+  const [rounds, salt, nonce] = first.drafts[0].sealed.split('.');
+  const [, laterSalt, laterNonce] = later.drafts[0].sealed.split('.');
+  assert.equal(rounds, '600000');
+  assert.notEqual(laterNonce, nonce, 'a fresh nonce on every save');
+  assert.equal(laterSalt, salt, 'one salt per draft');
 
   // A reload forgets the screening in memory; the draft brings it back.
   await t.page.goto(app.url);
