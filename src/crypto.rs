@@ -26,17 +26,13 @@ pub enum CryptoError {
     Unavailable,
 }
 
+/// The browser's SubtleCrypto. Outside a secure context (http other than localhost) it is
+/// undefined, and the first call on it throws: that comes back as [`CryptoError::Unavailable`].
 fn subtle() -> Result<web_sys::SubtleCrypto, CryptoError> {
-    let crypto = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .ok_or(CryptoError::Unavailable)?;
-    // `crypto.subtle` is undefined outside a secure context (http other than localhost).
-    let subtle =
-        js_sys::Reflect::get(&crypto, &"subtle".into()).map_err(|_| CryptoError::Unavailable)?;
-    if subtle.is_undefined() || subtle.is_null() {
-        return Err(CryptoError::Unavailable);
-    }
-    Ok(subtle.unchecked_into())
+        .map(|c| c.subtle())
+        .ok_or(CryptoError::Unavailable)
 }
 
 /// `n` random bytes from the browser's cryptographic generator.

@@ -69,8 +69,6 @@ pub struct Drafts {
     generation: StoredValue<u64>,
     /// The box is ticked and the worker is choosing a passphrase (nothing saved yet).
     pub choosing: RwSignal<bool>,
-    /// A key is being made from a passphrase (a third of a second or more).
-    pub working: RwSignal<bool>,
 }
 
 /// The key of this tab's draft: the AES-GCM key, and the salt and rounds it was made with.
@@ -81,14 +79,6 @@ pub struct Lock {
     iterations: u32,
     /// Whether the worker chose to show the client reference in the list of saved drafts.
     show_reference: bool,
-}
-
-/// What a passphrase attempt came to, for the form that asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Opened {
-    Wrong,
-    Expired,
-    Failed,
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -133,7 +123,6 @@ pub fn provide(ctx: Ctx) -> Drafts {
         again: StoredValue::new(None),
         generation: StoredValue::new(0),
         choosing: RwSignal::new(false),
-        working: RwSignal::new(false),
     };
     match storage::read() {
         Err(e) => drafts.unavailable.set(Some(e)),
@@ -388,63 +377,35 @@ impl Drafts {
     }
 
     /// The worker chose a passphrase: make a key with a new random salt (slow on purpose),
-    /// then `then` runs with it in place. `done(false)` if the browser cannot lock drafts.
-    /// (Boxed callbacks: one copy of the asynchronous part in the wasm, not one per caller.)
-    fn new_lock(
-        &self,
-        passphrase: String,
-        show_reference: bool,
-        then: Box<dyn FnOnce(Drafts)>,
-        done: Box<dyn FnOnce(bool)>,
-    ) {
-        let this = *self;
-        let Ok(salt) = crypto::random_bytes(crypto::SALT_LEN) else {
-            return done(false);
-        };
-        self.working.set(true);
-        leptos::task::spawn_local(async move {
-            let key = crypto::derive_key(&passphrase, &salt, crypto::ITERATIONS).await;
-            this.working.set(false);
-            match key {
-                Ok(key) => {
-                    set_lock(Some(Lock {
-                        key,
-                        salt,
-                        iterations: crypto::ITERATIONS,
-                        show_reference,
-                    }));
-                    then(this);
-                    done(true);
-                }
-                Err(_) => done(false),
-            }
-        });
-    }
-
-    /// The worker ticked the box and chose a passphrase: start saving this screening as a new
-    /// draft, locked with it.
-    pub fn start(
-        &self,
-        ctx: Ctx,
-        passphrase: String,
-        show_reference: bool,
-        done: impl FnOnce(bool) + 'static,
-    ) {
+    /// then save this screening locked with it, as a new draft or in place of the plain draft it
+    /// was opened from ([`Drafts::open_plain`]). If the browser cannot lock drafts (no WebCrypto,
+    /// as on a plain-http intranet server), the save problem panel says so on every page.
+    pub fn start(&self, ctx: Ctx, passphrase: String, show_reference: bool) {
+        let plain = self.session.get_value();
         self.forget();
         let generation = self.generation.get_value();
-        self.new_lock(
-            passphrase,
-            show_reference,
-            Box::new(move |this| {
-                if this.generation.get_value() != generation {
-                    return;
-                }
-                this.choosing.set(false);
-                this.on.set(true);
-                this.save(ctx, false);
-            }),
-            Box::new(done),
-        );
+        let this = *self;
+        let Ok(salt) = crypto::random_bytes(crypto::SALT_LEN) else {
+            return self.failed(StorageError::Unavailable);
+        };
+        leptos::task::spawn_local(async move {
+            let Ok(key) = crypto::derive_key(&passphrase, &salt, crypto::ITERATIONS).await else {
+                return this.failed(StorageError::Unavailable);
+            };
+            if this.generation.get_value() != generation {
+                return;
+            }
+            set_lock(Some(Lock {
+                key,
+                salt,
+                iterations: crypto::ITERATIONS,
+                show_reference,
+            }));
+            this.session.set_value(plain);
+            this.choosing.set(false);
+            this.on.set(true);
+            this.save(ctx, false);
+        });
     }
 
     /// Saves again as a new draft with the same key (after another tab deleted this one).
@@ -479,24 +440,24 @@ impl Drafts {
         navigate(&Route::Check);
     }
 
-    /// Opens a locked draft with the passphrase typed: a wrong one only says so (nothing is
-    /// deleted), an expired draft is deleted and never opened.
+    /// Opens a locked draft with the passphrase typed: a wrong one only says so (`refused` gets
+    /// the message; nothing is deleted), an expired draft is deleted and never opened (and the
+    /// list says so, as for drafts that expired before start-up).
     pub fn open(
         &self,
         ctx: Ctx,
         d: Draft,
         passphrase: String,
-        done: impl FnOnce(Opened) + 'static,
+        refused: impl FnOnce(&'static str) + 'static,
     ) {
         if d.is_expired(now()) {
             self.delete(&d.id);
-            return done(Opened::Expired);
+            return self.expired_at_start.update(|n| *n += 1);
         }
         let Some(seal) = d.sealed.as_deref().and_then(Seal::parse) else {
-            return done(Opened::Wrong);
+            return refused("drafts.open.wrong");
         };
         let this = *self;
-        self.working.set(true);
         leptos::task::spawn_local(async move {
             let opened = async {
                 let key = crypto::derive_key(&passphrase, &seal.salt, seal.iterations).await?;
@@ -505,7 +466,6 @@ impl Drafts {
                 Ok::<_, CryptoError>((key, screening))
             }
             .await;
-            this.working.set(false);
             match opened {
                 Ok((key, screening)) => {
                     let lock = Lock {
@@ -516,47 +476,29 @@ impl Drafts {
                     };
                     this.resume(ctx, &d, screening, lock);
                 }
-                Err(CryptoError::WrongPassphrase) => done(Opened::Wrong),
-                Err(CryptoError::Unavailable) => done(Opened::Failed),
+                Err(CryptoError::WrongPassphrase) => refused("drafts.open.wrong"),
+                Err(CryptoError::Unavailable) => refused("drafts.passphrase.failed"),
             }
         });
     }
 
     /// Opens a draft an earlier version saved in the clear, and locks it with the passphrase
-    /// the worker has just chosen: it is written locked at once, replacing the plain one.
-    pub fn open_plain(
-        &self,
-        ctx: Ctx,
-        d: Draft,
-        passphrase: String,
-        show_reference: bool,
-        done: impl FnOnce(Opened) + 'static,
-    ) {
+    /// the worker has just chosen: it is written locked straight away, in place of the plain
+    /// one. An expired one is deleted and never opened.
+    pub fn open_plain(&self, ctx: Ctx, d: &Draft, passphrase: String, show_reference: bool) {
         if d.is_expired(now()) {
             self.delete(&d.id);
-            return done(Opened::Expired);
+            return self.expired_at_start.update(|n| *n += 1);
         }
         let Some(screening) = d.screening.clone() else {
-            return done(Opened::Failed);
+            return;
         };
-        self.new_lock(
-            passphrase,
-            show_reference,
-            Box::new(move |this| {
-                let Some(lock) = lock() else {
-                    return;
-                };
-                this.resume(ctx, &d, screening, lock);
-                // Not yet saved locked: save now, whatever has changed.
-                this.last.set_value(None);
-                this.save(ctx, false);
-            }),
-            Box::new(move |ok| {
-                if !ok {
-                    done(Opened::Failed)
-                }
-            }),
-        );
+        self.forget();
+        ctx.return_to.set(None);
+        ctx.screening.set(screening);
+        self.session.set_value(Some((d.id.clone(), d.revision)));
+        self.start(ctx, passphrase, show_reference);
+        navigate(&Route::Check);
     }
 
     /// The other tab's version of this draft, opened with this tab's key (same draft, same
@@ -749,7 +691,7 @@ pub fn DraftStatus() -> impl IntoView {
     // (and so the view) to it, as with an error summary.
     Effect::new(move |_| {
         if !matches!(drafts.status.get(), Status::Off | Status::Saved(_)) {
-            focus_by_id("drafts-problem");
+            crate::browser::focus_id_after_render("drafts-problem");
         }
     });
     view! {
@@ -758,36 +700,20 @@ pub fn DraftStatus() -> impl IntoView {
     }
 }
 
-/// Below this many characters a passphrase is called a short code, with a warning.
-const STRONG_LENGTH: usize = 12;
 /// No shorter passphrase is accepted.
 const MIN_LENGTH: usize = 4;
 
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Choosing a passphrase: typed twice, a warning while it is short, what forgetting it means,
+/// Choosing a passphrase: typed twice, the warning about short codes, what forgetting it means,
 /// and whether the list may show the client reference. Used when the worker ticks the box and
 /// when a draft saved in the clear is opened. `on_choose` gets the passphrase and that choice.
-/// One error line for the pair of fields, and fixed descriptions (the short-code warning is
-/// empty while the passphrase is long enough), to keep the wasm small.
+/// One error line for the pair of fields, and the short-code warning always shown, next to the
+/// field it is about, rather than while the passphrase is short: to keep the wasm small.
 #[component]
 fn NewPassphrase(
     prefix: &'static str,
     button: String,
     on_choose: Callback<(String, bool)>,
-    #[prop(into)] failed: Signal<bool>,
 ) -> impl IntoView {
-    let drafts = use_drafts();
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let show = RwSignal::new(false);
@@ -837,10 +763,7 @@ fn NewPassphrase(
                 <input class="input drafts__passphrase-input" type="password" id=pass_id
                     autocomplete="new-password" spellcheck="false" aria-describedby=described.clone()
                     on:input=move |ev| pass.set(event_target_value(&ev)) on:keydown=enter />
-                <p class="drafts__short" id=short_id aria-live="polite">
-                    {move || pass.with(|p| (1..STRONG_LENGTH).contains(&p.chars().count()))
-                        .then(|| view! { <strong>{t("drafts.passphrase.short_warning")}</strong> })}
-                </p>
+                <p class="drafts__short" id=short_id><strong>{t("drafts.passphrase.short_warning")}</strong></p>
                 <label class="label" for=again_id.clone()>{t("drafts.passphrase.again")}</label>
                 <input class="input drafts__passphrase-input" type="password" id=again_id
                     autocomplete="new-password" spellcheck="false" aria-describedby=described
@@ -852,9 +775,7 @@ fn NewPassphrase(
                 <label class="label checkboxes__label" for=show_id>{t("drafts.passphrase.show_reference")}</label>
             </div>
             <div class="warning-text"><strong>{t("drafts.passphrase.forgotten")}</strong></div>
-            {move || failed.get().then(|| view! { <p class="error-message" role="alert">{t("drafts.passphrase.failed")}</p> })}
-            <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| choose()>{button}</button>
-            {working(drafts, "drafts.passphrase.working")}
+            <button type="button" class="button" on:click=move |_| choose()>{button}</button>
         </div>
     }
 }
@@ -872,10 +793,8 @@ pub fn DraftOptIn() -> impl IntoView {
     // An unreadable stored draft must be dealt with first: saving could overwrite it.
     let held = move || !unavailable() && !drafts.stored.with(Decoded::writable) && !drafts.on.get();
     let hours = (DRAFT_LIFETIME.as_secs() / 3600).to_string();
-    let failed = RwSignal::new(false);
     let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
-        failed.set(false);
-        drafts.start(ctx, passphrase, show, move |ok| failed.set(!ok));
+        drafts.start(ctx, passphrase, show);
     });
     view! {
         <div class="form-group drafts__opt-in">
@@ -887,7 +806,7 @@ pub fn DraftOptIn() -> impl IntoView {
                     on:change=move |ev| {
                         if event_target_checked(&ev) {
                             drafts.choosing.set(true);
-                            focus_by_id("draft-passphrase");
+                            crate::browser::focus_id_after_render("draft-passphrase");
                         } else {
                             drafts.stop();
                         }
@@ -904,22 +823,17 @@ pub fn DraftOptIn() -> impl IntoView {
                 }}
             </div>
             {move || drafts.choosing.get().then(|| view! {
-                <NewPassphrase prefix="draft" button=t("drafts.passphrase.save") on_choose=on_choose failed=failed />
+                <NewPassphrase prefix="draft" button=t("drafts.passphrase.save") on_choose=on_choose />
             })}
         </div>
     }
     .into_any()
 }
 
-/// "Locking the draft…" or "Opening the draft…" while a key is made, and the button's state.
-fn working(drafts: Drafts, key: &'static str) -> impl IntoView {
-    view! { <p class="drafts__working" role="status">{move || drafts.working.get().then(|| t(key))}</p> }
-}
-
 /// Opening a locked draft: its passphrase, a wrong one said plainly, and what to do if it is
 /// forgotten.
 #[component]
-fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
+fn OpenDraft(draft: Draft, opening: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
     let pass = RwSignal::new(String::new());
@@ -932,13 +846,9 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
             return;
         }
         error.set(None);
-        drafts.open(ctx, d.get_value(), p, move |result| match result {
-            Opened::Wrong => {
-                error.set(Some("drafts.open.wrong"));
-                focus_by_id("open-passphrase");
-            }
-            Opened::Failed => error.set(Some("drafts.passphrase.failed")),
-            Opened::Expired => done.run(Some(Opened::Expired)),
+        drafts.open(ctx, d.get_value(), p, move |key| {
+            error.set(Some(key));
+            crate::browser::focus_id_after_render("open-passphrase");
         });
     };
     let title = tf(
@@ -961,10 +871,9 @@ fn OpenDraft(draft: Draft, done: Callback<Option<Opened>>) -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); open(); } />
             </div>
             <div class="button-group">
-                <button type="button" class="button" disabled=move || drafts.working.get() on:click=move |_| open()>{t("drafts.open.button")}</button>
-                <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
+                <button type="button" class="button" on:click=move |_| open()>{t("drafts.open.button")}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| opening.set(None)>{t("drafts.open.cancel")}</button>
             </div>
-            {working(drafts, "drafts.open.working")}
         </section>
     }
 }
@@ -979,8 +888,6 @@ pub fn SavedDrafts() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let deleted_all = RwSignal::new(false);
     let opening = RwSignal::new(None::<String>);
-    let refused = RwSignal::new(false);
-    let plain_failed = RwSignal::new(false);
 
     let expired = move || {
         let n = drafts.expired_at_start.get();
@@ -1005,21 +912,13 @@ pub fn SavedDrafts() -> impl IntoView {
             </div>
         })
     };
-    let done = Callback::new(move |result: Option<Opened>| {
-        opening.set(None);
-        refused.set(result == Some(Opened::Expired));
-    });
-    // On a phone the table is stacked and its header hidden: each time says what it is.
-    let (saved_label, expires_label) = (t("drafts.list.saved"), t("drafts.list.expires"));
     let list = move || {
-        let (saved_label, expires_label) = (saved_label.clone(), expires_label.clone());
         let list = drafts.stored.with(|s| s.drafts.clone());
         (!list.is_empty()).then(|| view! {
             <table class="table drafts__table">
                 <caption class="table__caption">{t("drafts.list.caption")}</caption>
                 <thead><tr>
                     <th scope="col">{t("drafts.list.saved")}</th>
-                    <th scope="col">{t("drafts.list.expires")}</th>
                     <th scope="col"><span class="visually-hidden">{t("drafts.list.actions")}</span></th>
                 </tr></thead>
                 <tbody>
@@ -1028,7 +927,9 @@ pub fn SavedDrafts() -> impl IntoView {
                             || d.definition_version != ctx.def.version();
                         let plain = d.sealed.is_none();
                         let saved = when(&d.saved_at);
-                        let expires = when(&d.expires_at);
+                        // Both times in one cell: on a phone the stacked table hides its
+                        // header, and each time still says what it is.
+                        let times = tf("drafts.list.times", &[("saved", &saved), ("expires", &when(&d.expires_at))]);
                         let resume_label = tf("drafts.list.resume_label", &[("when", &saved)]);
                         let delete_label = tf("drafts.list.delete_label", &[("when", &saved)]);
                         let shown = (!d.shown_reference.trim().is_empty()).then(|| d.shown_reference.clone());
@@ -1036,19 +937,17 @@ pub fn SavedDrafts() -> impl IntoView {
                         let open_id = d.id.clone();
                         view! {
                             <tr>
-                                <td class="drafts__reference" data-label=saved_label.clone()>
-                                    {saved}
+                                <td class="drafts__reference">
+                                    {times}
                                     {shown.map(|r| view! { <p class="drafts__shown">{tf("drafts.list.shown_reference", &[("reference", &r)])}</p> })}
                                     {plain.then(|| view! { <p class="hint">{t("drafts.list.plain")}</p> })}
                                     {other_version.then(|| view! { <p class="hint">{t("drafts.list.other_version")}</p> })}
                                 </td>
-                                <td data-label=expires_label.clone()>{expires}</td>
                                 <td class="drafts__actions">
                                     <button type="button" class="button button--small" aria-label=resume_label
                                         on:click=move |_| {
-                                            refused.set(false);
                                             opening.set(Some(open_id.clone()));
-                                            focus_by_id(if plain { "plain-passphrase" } else { "open-passphrase" });
+                                            crate::browser::focus_id_after_render(if plain { "plain-passphrase" } else { "open-passphrase" });
                                         }>{t("drafts.list.resume")}</button>
                                     <button type="button" class="button button--secondary button--small" aria-label=delete_label
                                         on:click=move |_| {
@@ -1070,29 +969,19 @@ pub fn SavedDrafts() -> impl IntoView {
             .stored
             .with(|s| s.drafts.iter().find(|d| d.id == id).cloned())?;
         if d.sealed.is_some() {
-            return Some(view! { <OpenDraft draft=d done=done /> }.into_any());
+            return Some(view! { <OpenDraft draft=d opening=opening /> }.into_any());
         }
         let title = tf("drafts.open.title", &[("when", &when(&d.saved_at))]);
         // Saved in the clear by an earlier version: a passphrase is chosen to lock it.
         let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
-            plain_failed.set(false);
-            drafts.open_plain(
-                ctx,
-                d.clone(),
-                passphrase,
-                show,
-                move |result| match result {
-                    Opened::Expired => done.run(Some(Opened::Expired)),
-                    _ => plain_failed.set(true),
-                },
-            );
+            drafts.open_plain(ctx, &d, passphrase, show);
         });
         Some(view! {
             <section class="drafts__open" aria-labelledby="open-title">
                 <h3 id="open-title">{title}</h3>
                 <p>{t("drafts.plain.explained")}</p>
-                <NewPassphrase prefix="plain" button=t("drafts.plain.button") on_choose=on_choose failed=plain_failed />
-                <button type="button" class="button button--secondary" on:click=move |_| done.run(None)>{t("drafts.open.cancel")}</button>
+                <NewPassphrase prefix="plain" button=t("drafts.plain.button") on_choose=on_choose />
+                <button type="button" class="button button--secondary" on:click=move |_| opening.set(None)>{t("drafts.open.cancel")}</button>
             </section>
         }
         .into_any())
@@ -1132,7 +1021,7 @@ pub fn SavedDrafts() -> impl IntoView {
                     <button type="button" class="button button--secondary" id="drafts-delete-all" on:click=move |_| {
                         deleted_all.set(false);
                         confirming.set(true);
-                        focus_by_id("delete-all-title");
+                        crate::browser::focus_id_after_render("delete-all-title");
                     }>{t("drafts.delete_all.button")}</button>
                 </div>
             }
@@ -1148,7 +1037,6 @@ pub fn SavedDrafts() -> impl IntoView {
             {move || (drafts.stored.with(|s| s.drafts.is_empty()) && drafts.unavailable.with(Option::is_none))
                 .then(|| view! { <p>{t("drafts.list.none")}</p> })}
             {list}
-            {move || refused.get().then(|| view! { <p class="notification notification--warning" role="alert">{tf("drafts.open.expired", &[("hours", &(DRAFT_LIFETIME.as_secs() / 3600).to_string())])}</p> })}
             {open_form}
             {delete_all}
         </section>
