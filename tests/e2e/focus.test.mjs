@@ -74,14 +74,20 @@ test('record: the "Start a new screening" box focuses its first button, one Tab 
 test('start: after deleting a draft focus is on the drafts heading; "Delete all" Cancel returns to its button', async () => {
   const t = await openPage(app);
   const { page } = t;
-  const raw = JSON.stringify({ format: 2, drafts: [draftRecord('a', 'FOCUS-1', { definition }), draftRecord('b', 'FOCUS-2', { definition })] });
+  const raw = JSON.stringify({
+    format: 2,
+    drafts: [draftRecord('a', 'FOCUS-1', { definition }), draftRecord('b', 'FOCUS-2', { definition, hoursAgo: 2 })],
+  });
   await seed(page, app.url, raw);
   await draftRows(page).nth(1).waitFor();
   const heading = page.getByRole('heading', { level: 2, name: T['drafts.heading'] });
 
-  await page.getByRole('button', { name: 'Delete the draft for FOCUS-1', exact: true }).focus();
+  // Drafts are listed by the time they were saved (issue 13): the newest first.
+  const first = draftRows(page).first().getByRole('button', { name: /^Delete the draft saved at / });
+  const label = await first.getAttribute('aria-label');
+  await first.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Delete the draft for FOCUS-1', exact: true }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: label, exact: true }).waitFor({ state: 'detached' });
   await expectFocus(page, heading, 'after deleting a draft');
 
   const deleteAll = page.getByRole('button', { name: T['drafts.delete_all.button'], exact: true });
