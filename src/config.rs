@@ -2,6 +2,17 @@
 //! able to change them (for example to forbid drafts altogether) without touching the screens.
 use std::time::Duration;
 
+use dva_core::{Contacts, Region};
+
+/// The nation the service is in: it picks the national helpline for his partner and the
+/// urgent mental health line in every action and summary.
+pub const REGION: Region = Region::England;
+
+/// The contacts shown on actions: the region's national numbers; local ones not yet set.
+pub fn contacts() -> Contacts {
+    Contacts::for_region(REGION)
+}
+
 /// Whether workers may save a draft of a screening on this computer at all. When `false` the
 /// opt-in checkbox is not offered and nothing is ever written to the browser's storage.
 pub const DRAFTS_ALLOWED: bool = true;

@@ -2,8 +2,8 @@
 //! respond and record screens. Thin: every decision is a call into `dva-core`.
 use chrono::{DateTime, FixedOffset};
 use dva_core::{
-    Action, Answers, CompletedBy, Contacts, Definition, JudgedLevel, JudgementError, Level, Source,
-    Summary, SummaryHeader, SummaryInput,
+    Action, Answers, CompletedBy, Definition, JudgedLevel, JudgementError, Level, Source, Summary,
+    SummaryHeader, SummaryInput,
 };
 
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn actions(ctx: &Ctx) -> Vec<Action> {
                 a,
                 judged.as_ref(),
                 &s.answers,
-                &Contacts::default(),
+                &crate::config::contacts(),
                 catalogue(),
             )
         })

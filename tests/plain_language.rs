@@ -25,10 +25,12 @@ const SPECIALIST: &[&str] = &[
 
 /// Abbreviations every keyworker knows, or that are not jargon where they appear.
 const PLAIN_ABBREVIATIONS: &[&str] = &[
-    "GP",  // the family doctor
-    "IT",  // the service's IT team
-    "UTC", // the time zone in a dated record
-    "DVA", // the product's name; the footer says "DVA Screen: domestic abuse screening"
+    "GP",   // the family doctor
+    "IT",   // the service's IT team
+    "UTC",  // the time zone in a dated record
+    "DVA",  // the product's name; the footer says "DVA Screen: domestic abuse screening"
+    "NHS",  // the health service, in "NHS 111" and "NHS 24"
+    "LGBT", // part of Galop's own name for its helpline ("LGBT+")
 ];
 
 fn catalogue() -> HashMap<String, String> {

@@ -150,8 +150,11 @@ fn AnswerRow(line: AnswerLine, route: Route) -> impl IntoView {
             let text = match gap {
                 Gap::NotYetAnswered => t("check.gap.not_answered"),
                 Gap::PreferNotToSay => t("check.gap.prefer_not"),
+                Gap::NotSure => t("check.gap.not_sure"),
             };
-            view! { <strong class="tag check__tag">{text}</strong> }.into_any()
+            // "Not sure" keeps the answer as given beside its tag.
+            let given = (gap == Gap::NotSure).then(|| line.answer.clone());
+            view! { <strong class="tag check__tag">{text}</strong>{given.map(|a| view! { " "<span class="check__text">{a}</span> })} }.into_any()
         }
         None => view! { <span class="check__text">{line.answer.clone()}</span> }.into_any(),
     };
@@ -203,13 +206,14 @@ mod tests {
                 &def,
                 "b.shouting",
                 Answer::Frequency {
-                    band: Band::Once,
+                    band: Band::Never,
                     last_12_months: None,
                 },
                 Source::Worker,
             )
             .unwrap();
-        // Prefer not to say is still a gap; an answer is not.
+        // Prefer not to say is still a gap; an answer is not. ("Never" reveals no follow-up
+        // question; a disclosure would reveal the recency questions of the impact section.)
         assert_eq!(
             gap_count(&section_answers(&def, &answers, catalogue())),
             shown_before - 1

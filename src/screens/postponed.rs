@@ -1,6 +1,6 @@
 //! The screening was postponed because privacy, consent or a safe interpreter could not be had.
 //! Nothing was kept; the page says so and what to do next.
-use dva_core::{ContactRole, Contacts};
+use dva_core::ContactRole;
 use leptos::prelude::*;
 
 use crate::app::navigate;
@@ -10,7 +10,7 @@ use crate::text::{catalogue, t, tf};
 #[component]
 pub fn PostponedPage() -> impl IntoView {
     // The national number, as the core words it ("Respect Phoneline: 0808 802 4040").
-    let phoneline = Contacts::default()
+    let phoneline = crate::config::contacts()
         .get(ContactRole::RespectPhoneline, catalogue())
         .display(catalogue());
     view! {

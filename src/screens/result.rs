@@ -491,7 +491,9 @@ fn JudgementForm() -> impl IntoView {
     let ctx = use_ctx();
     let choice = RwSignal::new(None::<String>);
     let reason = RwSignal::new(String::new());
+    let lead = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let lead_error = RwSignal::new(None::<String>);
     let level_error = RwSignal::new(None::<String>);
     let reason_error = RwSignal::new(None::<String>);
 
@@ -517,6 +519,7 @@ fn JudgementForm() -> impl IntoView {
         let mut errs = Vec::new();
         level_error.set(None);
         reason_error.set(None);
+        lead_error.set(None);
         let Some(level) = choice
             .get()
             .and_then(|id| Level::ALL.into_iter().find(|l| l.id() == id))
@@ -533,6 +536,7 @@ fn JudgementForm() -> impl IntoView {
         let judgement = Judgement {
             level,
             reason: reason.get(),
+            lead: lead.get(),
         };
         match ctx
             .assessment
@@ -543,11 +547,15 @@ fn JudgementForm() -> impl IntoView {
                 ctx.screening.update(|s| s.judgement = Some(judgement));
                 choice.set(None);
                 reason.set(String::new());
+                lead.set(String::new());
             }
             Err(e) => {
                 let (field, sig) = match e {
                     JudgementError::ReasonRequired => ("judgement-reason", reason_error),
-                    JudgementError::CannotLowerRedFlag => ("judgement-level", level_error),
+                    JudgementError::CannotLowerRedFlag | JudgementError::FalseStatement => {
+                        ("judgement-level", level_error)
+                    }
+                    JudgementError::LeadRequired => ("judgement-lead", lead_error),
                 };
                 let message = e.message(catalogue()).to_owned();
                 sig.set(Some(message.clone()));
@@ -579,6 +587,9 @@ fn JudgementForm() -> impl IntoView {
                         </div>
                     </div>
                     <p class="result__judgement-reason"><strong>{t("result.judgement.reason_shown")}</strong>" "{j.reason.clone()}</p>
+                    {(j.level < computed).then(|| view! {
+                        <p class="result__judgement-reason"><strong>{t("result.judgement.lead_shown")}</strong>" "{j.lead.clone()}</p>
+                    })}
                     {problem.map(|p| view! {
                         <div class="warning-text"><span class="warning-text__icon" aria-hidden="true">"!"</span>
                             <p><span class="visually-hidden">{t("result.warning")}</span>{tf("result.judgement.no_longer_applies", &[("problem", &p)])}</p></div>
@@ -614,6 +625,18 @@ fn JudgementForm() -> impl IntoView {
                             aria-describedby=move || if reason_error.get().is_some() { "judgement-reason-hint judgement-reason-error" } else { "judgement-reason-hint" }
                             prop:value=move || reason.get()
                             on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="form-group" class:form-group--error=move || lead_error.get().is_some()>
+                        <label class="label" for="judgement-lead">{t("result.judgement.lead_label")}</label>
+                        <p class="hint" id="judgement-lead-hint">{t("result.judgement.lead_hint")}</p>
+                        {move || lead_error.get().map(|m| view! {
+                            <p class="error-message" id="judgement-lead-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        })}
+                        <input class="input" type="text" id="judgement-lead" name="judgement-lead" autocomplete="off"
+                            class:input--error=move || lead_error.get().is_some()
+                            aria-describedby=move || if lead_error.get().is_some() { "judgement-lead-hint judgement-lead-error" } else { "judgement-lead-hint" }
+                            prop:value=move || lead.get()
+                            on:input=move |ev| lead.set(event_target_value(&ev)) />
                     </div>
                     <button class="button button--secondary" type="submit">{t("result.judgement.submit")}</button>
                 </form>

@@ -64,6 +64,45 @@ pub enum ContactRole {
     MaracCoordinator,
     ChildrensSocialCare,
     CrisisTeam,
+    /// Galop, for LGBT+ people.
+    Galop,
+    Samaritans,
+    /// NHS 111 (its mental health option), or the nation's equivalent.
+    UrgentMentalHealth,
+}
+
+/// The nation a service is in. It picks the national helpline for his partner and the urgent
+/// mental health line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Region {
+    #[default]
+    England,
+    Wales,
+    Scotland,
+    NorthernIreland,
+}
+
+impl Region {
+    pub const ALL: [Region; 4] = [
+        Region::England,
+        Region::Wales,
+        Region::Scotland,
+        Region::NorthernIreland,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::England => "england",
+            Region::Wales => "wales",
+            Region::Scotland => "scotland",
+            Region::NorthernIreland => "northern_ireland",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.id() == id)
+    }
 }
 
 /// A contact as shown on an action.
@@ -89,17 +128,39 @@ impl Contact {
     }
 }
 
-/// Contact details a service can set. National numbers are filled in; local ones start empty.
+/// Contact details a service can set. National numbers are filled in for the service's
+/// region ([`Contacts::for_region`]); local ones start empty.
+///
+/// National numbers, each checked against a published page on 2026-12-04 (the page named):
+/// - England: National Domestic Abuse Helpline (Refuge) 0808 2000 247, 24 hours (refuge.org.uk,
+///   gov.uk).
+/// - Wales: Live Fear Free 0808 80 10 800, 24 hours (gov.wales/live-fear-free).
+/// - Scotland: Domestic Abuse and Forced Marriage Helpline 0800 027 1234, 24 hours (safer.scot,
+///   Citizens Advice Scotland).
+/// - Northern Ireland: Domestic and Sexual Abuse Helpline (Nexus) 0808 802 1414, 24 hours
+///   (victimsupportni.com, psni.police.uk).
+/// - Respect Phoneline 0808 802 4040 (Respect's makeachange.uk.net).
+/// - Men's Advice Line 0808 801 0327 (an NHS trust's page; Respect's own page was not reachable
+///   here: confirm with Respect before release).
+/// - Galop, National LGBT+ Domestic Abuse Helpline 0800 999 5428 (galop.org.uk).
+/// - Samaritans 116 123, 24 hours (samaritans.org).
+/// - Urgent mental health: NHS 111, mental health option, in England and Wales (an NHS
+///   ambulance trust; gov.wales release); NHS 24 on 111 in Scotland; Lifeline 0808 808 8000 in
+///   Northern Ireland, which has no general 111 service (publichealth.hscni.net).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Contacts {
+    pub region: Region,
     pub police: String,
     /// For him and for professionals: advice about using abuse.
     pub respect_phoneline: String,
-    /// For her: the National Domestic Abuse Helpline.
+    /// For her: the national domestic abuse helpline of the region.
     pub national_helpline: String,
     /// For him as a victim: Respect's Men's Advice Line.
     pub mens_advice_line: String,
+    pub galop: String,
+    pub samaritans: String,
+    pub urgent_mental_health: String,
     pub safeguarding_lead: String,
     pub perpetrator_programme: String,
     pub partner_support: String,
@@ -110,11 +171,28 @@ pub struct Contacts {
 
 impl Default for Contacts {
     fn default() -> Self {
+        Contacts::for_region(Region::England)
+    }
+}
+
+impl Contacts {
+    /// The national numbers for a region, with every local contact empty.
+    pub fn for_region(region: Region) -> Self {
+        let (helpline, mental_health) = match region {
+            Region::England => ("0808 2000 247", "111"),
+            Region::Wales => ("0808 80 10 800", "111"),
+            Region::Scotland => ("0800 027 1234", "111"),
+            Region::NorthernIreland => ("0808 802 1414", "0808 808 8000"),
+        };
         Contacts {
+            region,
             police: "999".into(),
             respect_phoneline: "0808 802 4040".into(),
-            national_helpline: "0808 2000 247".into(),
+            national_helpline: helpline.into(),
             mens_advice_line: "0808 801 0327".into(),
+            galop: "0800 999 5428".into(),
+            samaritans: "116 123".into(),
+            urgent_mental_health: mental_health.into(),
             safeguarding_lead: String::new(),
             perpetrator_programme: String::new(),
             partner_support: String::new(),
@@ -123,9 +201,7 @@ impl Default for Contacts {
             crisis_team: String::new(),
         }
     }
-}
 
-impl Contacts {
     /// The contact for a role, named in the catalogue's words.
     pub fn get(&self, role: ContactRole, cat: &Catalogue) -> Contact {
         let (key, detail) = match role {
@@ -133,12 +209,28 @@ impl Contacts {
             ContactRole::RespectPhoneline => {
                 ("core.contact.respect_phoneline", &self.respect_phoneline)
             }
-            ContactRole::NationalHelpline => {
-                ("core.contact.national_helpline", &self.national_helpline)
-            }
+            ContactRole::NationalHelpline => (
+                match self.region {
+                    Region::England => "core.contact.national_helpline.england",
+                    Region::Wales => "core.contact.national_helpline.wales",
+                    Region::Scotland => "core.contact.national_helpline.scotland",
+                    Region::NorthernIreland => "core.contact.national_helpline.northern_ireland",
+                },
+                &self.national_helpline,
+            ),
             ContactRole::MensAdviceLine => {
                 ("core.contact.mens_advice_line", &self.mens_advice_line)
             }
+            ContactRole::Galop => ("core.contact.galop", &self.galop),
+            ContactRole::Samaritans => ("core.contact.samaritans", &self.samaritans),
+            ContactRole::UrgentMentalHealth => (
+                match self.region {
+                    Region::England | Region::Wales => "core.contact.urgent_mental_health.nhs_111",
+                    Region::Scotland => "core.contact.urgent_mental_health.nhs_24",
+                    Region::NorthernIreland => "core.contact.urgent_mental_health.lifeline",
+                },
+                &self.urgent_mental_health,
+            ),
             ContactRole::SafeguardingLead => {
                 ("core.contact.safeguarding_lead", &self.safeguarding_lead)
             }
@@ -268,36 +360,59 @@ pub fn recommend_judged(
         });
     };
 
-    // Imminent danger.
+    // Imminent danger. A blank or "not sure" recency counts as recent: a gap must never keep
+    // the 999 prompt away.
     let recent = |id: &str| {
-        assessment.disclosures.iter().any(|d| {
-            d.item_id == id && matches!(d.last_12_months, Some(YesNo::Yes) | Some(YesNo::NotSure))
-        })
+        assessment
+            .disclosures
+            .iter()
+            .any(|d| d.item_id == id && d.last_12_months != Some(YesNo::No))
     };
-    let danger_items: Vec<String> = [
+    let def_yes = |id: &str| answers.is_yes(def, id);
+    let yes_or_unsure = |id: &str| {
+        matches!(
+            answers.yes_no(def, id),
+            Some(YesNo::Yes) | Some(YesNo::NotSure)
+        )
+    };
+    let mut danger_items: Vec<String> = [
         "b.threat_kill",
         "b.threat_weapon",
         "b.throat_grab",
         "b.strangling",
+        "b.suffocation",
     ]
     .into_iter()
     .filter(|id| recent(id))
     .map(str::to_owned)
     .collect();
-    let breach = assessment
+    if assessment
         .red_flags
         .iter()
-        .any(|f| f.rule_id == "rf.breach");
-    if high && (!danger_items.is_empty() || breach) {
-        let mut ids = danger_items.clone();
-        if breach {
-            ids.push("impact.breach".into());
+        .any(|f| f.rule_id == "rf.breach")
+    {
+        danger_items.push("impact.breach".into());
+    }
+    if matches!(
+        answers.choice(def, "impact.recent_incident"),
+        Some("today") | Some("last_week")
+    ) {
+        danger_items.push("impact.recent_incident".into());
+    }
+    if yes_or_unsure("impact.going_back") {
+        danger_items.push("impact.going_back".into());
+    }
+    for id in ["impact.weapons_access", "subst.intoxicated_now"] {
+        if def_yes(id) {
+            danger_items.push(id.into());
         }
+    }
+    if high && !danger_items.is_empty() {
         add(
             "call_police",
             "core.action.call_police.title",
             "core.action.call_police.what",
-            finding("core.action.call_police.because", ids),
+            finding("core.action.call_police.because", danger_items),
             Urgency::Now,
             &[ContactRole::Police],
         );
@@ -331,24 +446,32 @@ pub fn recommend_judged(
         );
     }
 
-    // Children.
-    let def_yes = |id: &str| answers.is_yes(def, id);
-    let child_ids: Vec<String> = ["children.present", "children.harmed"]
+    // Children. High risk without a disclosed behaviour (her fear, a breach) still calls for
+    // the children's procedure when there are children.
+    let concern = abuse || high;
+    let mut child_ids: Vec<String> = ["children.present", "children.harmed"]
         .into_iter()
         .filter(|id| def_yes(id))
         .map(str::to_owned)
         .collect();
+    if answers.choice(def, "self.harm_whom") == Some("child") {
+        child_ids.push("self.harm_whom".into());
+    }
     let children_in_family = def_yes("children.any");
-    if !child_ids.is_empty() || (abuse && children_in_family) {
-        let harmed = def_yes("children.harmed");
+    let harmed = def_yes("children.harmed");
+    if !child_ids.is_empty() || (concern && children_in_family) {
         let mut ids = child_ids.clone();
-        if children_in_family && abuse {
+        if children_in_family && concern {
             ids.insert(0, "children.any".into());
         }
         add(
             "children_safeguarding",
             "core.action.children_safeguarding.title",
-            "core.action.children_safeguarding.what",
+            if harmed {
+                "core.action.children_safeguarding.what_harmed"
+            } else {
+                "core.action.children_safeguarding.what"
+            },
             finding(
                 if child_ids.is_empty() {
                     "core.action.children_safeguarding.because_in_family"
@@ -365,6 +488,30 @@ pub fn recommend_judged(
             &[
                 ContactRole::ChildrensSocialCare,
                 ContactRole::SafeguardingLead,
+                ContactRole::Police,
+            ][..if harmed { 3 } else { 2 }],
+        );
+    }
+    // The unborn child is a child.
+    let pregnancy_ids: Vec<String> = ["rel.pregnant", "rel.ex_pregnant"]
+        .into_iter()
+        .filter(|id| def_yes(id))
+        .map(str::to_owned)
+        .collect();
+    if concern && !pregnancy_ids.is_empty() {
+        add(
+            "pre_birth_safeguarding",
+            "core.action.pre_birth_safeguarding.title",
+            "core.action.pre_birth_safeguarding.what",
+            finding("core.action.pre_birth_safeguarding.because", pregnancy_ids),
+            if high {
+                Urgency::Today
+            } else {
+                Urgency::ThisWeek
+            },
+            &[
+                ContactRole::ChildrensSocialCare,
+                ContactRole::SafeguardingLead,
             ],
         );
     }
@@ -374,18 +521,53 @@ pub fn recommend_judged(
         .iter()
         .map(|d| d.item_id.clone())
         .collect();
-    if abuse {
+    // Partner support and the Respect Phoneline whenever abuse was disclosed or the level is
+    // high for any reason (her fear, a breach, an injury needing treatment).
+    let concern_finding = || {
+        if abuse {
+            let mut ids = disclosed_ids.clone();
+            if def_yes("impact.injured") {
+                ids.push("impact.injured".into());
+            }
+            finding("core.action.finding.abuse_disclosed", ids)
+        } else {
+            level_finding("core.action.finding.high_risk")
+        }
+    };
+    let soon = if high {
+        Urgency::Today
+    } else {
+        Urgency::ThisWeek
+    };
+    if concern {
         add(
             "partner_support",
             "core.action.partner_support.title",
             "core.action.partner_support.what",
-            finding("core.action.finding.abuse_disclosed", disclosed_ids.clone()),
-            if high {
-                Urgency::Today
-            } else {
-                Urgency::ThisWeek
-            },
+            concern_finding(),
+            soon,
             &[ContactRole::PartnerSupport, ContactRole::NationalHelpline],
+        );
+        add(
+            "respect_phoneline",
+            "core.action.respect_phoneline.title",
+            "core.action.respect_phoneline.what",
+            concern_finding(),
+            soon,
+            &[ContactRole::RespectPhoneline],
+        );
+    }
+    if def_yes("rel.partner_client") {
+        add(
+            "partner_also_client",
+            "core.action.partner_also_client.title",
+            "core.action.partner_also_client.what",
+            finding(
+                "core.action.partner_also_client.because",
+                vec!["rel.partner_client".into()],
+            ),
+            soon,
+            &[ContactRole::SafeguardingLead],
         );
     }
 
@@ -402,9 +584,15 @@ pub fn recommend_judged(
             "core.action.crisis_support.what",
             finding("core.action.crisis_support.because", crisis_ids),
             Urgency::Today,
-            &[ContactRole::CrisisTeam, ContactRole::SafeguardingLead],
+            &[
+                ContactRole::CrisisTeam,
+                ContactRole::SafeguardingLead,
+                ContactRole::UrgentMentalHealth,
+                ContactRole::Samaritans,
+            ],
         );
     }
+    let same_sex = answers.choice(def, "rel.scope") == Some("same_sex");
     if def_yes("self.victim") {
         add(
             "victim_support",
@@ -415,7 +603,39 @@ pub fn recommend_judged(
                 vec!["self.victim".into()],
             ),
             Urgency::ThisWeek,
-            &[ContactRole::MensAdviceLine],
+            if same_sex {
+                &[ContactRole::MensAdviceLine, ContactRole::Galop]
+            } else {
+                &[ContactRole::MensAdviceLine]
+            },
+        );
+    }
+    // Outside the screen's scope, or counter-allegations: a specialist assessment, never the
+    // keyworker's judgement of who is the victim.
+    let out_of_scope = matches!(
+        answers.choice(def, "rel.scope"),
+        Some("same_sex") | Some("not_male_client")
+    );
+    let counter = abuse && def_yes("self.victim");
+    if out_of_scope || counter {
+        let mut ids = Vec::new();
+        if out_of_scope {
+            ids.push("rel.scope".to_owned());
+        }
+        if counter {
+            ids.push("self.victim".to_owned());
+        }
+        add(
+            "specialist_assessment",
+            "core.action.specialist_assessment.title",
+            "core.action.specialist_assessment.what",
+            finding("core.action.specialist_assessment.because", ids),
+            Urgency::ThisWeek,
+            if same_sex {
+                &[ContactRole::RespectPhoneline, ContactRole::Galop]
+            } else {
+                &[ContactRole::RespectPhoneline]
+            },
         );
     }
 
@@ -440,20 +660,6 @@ pub fn recommend_judged(
             Urgency::AtNextReview,
             &[],
         );
-        if abuse {
-            add(
-                "respect_phoneline",
-                "core.action.respect_phoneline.title",
-                "core.action.respect_phoneline.what",
-                finding("core.action.finding.abuse_disclosed", disclosed_ids.clone()),
-                if high {
-                    Urgency::Today
-                } else {
-                    Urgency::ThisWeek
-                },
-                &[ContactRole::RespectPhoneline],
-            );
-        }
     }
 
     // Always available.

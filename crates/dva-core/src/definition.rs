@@ -130,6 +130,10 @@ pub struct ChoiceOption {
     pub id: String,
     pub worker_label: String,
     pub client_label: String,
+    /// "Does not know" and the like: an answer that is a gap to follow up, never one that
+    /// clears (scoring lists it with "not sure").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
 /// How an item is answered.
@@ -194,6 +198,14 @@ pub enum Condition {
     },
     /// Any frequency item of this domain answered once or more.
     AnyDisclosedIn(Domain),
+    /// Any frequency item of this domain answered at or above a band; with `recent`, only
+    /// when "last 12 months" is not answered "no" (yes, not sure or unanswered all count, so
+    /// a gap never hides recent violence).
+    AtLeastIn {
+        domain: Domain,
+        band: Band,
+        recent: bool,
+    },
     Any(Vec<Condition>),
     All(Vec<Condition>),
 }
@@ -242,6 +254,25 @@ impl Condition {
                     Some(ids)
                 }
             }
+            Condition::AtLeastIn {
+                domain,
+                band: min,
+                recent,
+            } => {
+                let ids: Vec<String> = def
+                    .items
+                    .iter()
+                    .filter(|i| i.domain == *domain && i.response == Response::Frequency)
+                    .filter(|i| {
+                        matches!(answers.status(def, &i.id),
+                        ItemStatus::Answered(Answer::Frequency { band, last_12_months })
+                            if band >= min && band.is_disclosed()
+                                && !(*recent && *last_12_months == Some(YesNo::No)))
+                    })
+                    .map(|i| i.id.clone())
+                    .collect();
+                (!ids.is_empty()).then_some(ids)
+            }
             Condition::Any(list) => {
                 let mut ids = Vec::new();
                 let mut any = false;
@@ -274,15 +305,24 @@ impl Condition {
         match self {
             Condition::Disclosed(i) => out.push(i),
             Condition::AtLeast { item, .. } | Condition::Is { item, .. } => out.push(item),
-            Condition::AnyDisclosedIn(_) => {}
+            Condition::AnyDisclosedIn(_) | Condition::AtLeastIn { .. } => {}
             Condition::Any(l) | Condition::All(l) => l.iter().for_each(|c| c.collect_named(out)),
+        }
+    }
+
+    /// The value an `is` condition anywhere in this condition requires of `item`, if any.
+    pub fn value_for(&self, item: &str) -> Option<&str> {
+        match self {
+            Condition::Is { item: i, value } if i == item => Some(value),
+            Condition::Any(l) | Condition::All(l) => l.iter().find_map(|c| c.value_for(item)),
+            _ => None,
         }
     }
 
     /// Every domain the condition reads through `any_disclosed_in`.
     pub fn domains(&self) -> Vec<Domain> {
         match self {
-            Condition::AnyDisclosedIn(d) => vec![*d],
+            Condition::AnyDisclosedIn(d) | Condition::AtLeastIn { domain: d, .. } => vec![*d],
             Condition::Any(l) | Condition::All(l) => l.iter().flat_map(|c| c.domains()).collect(),
             _ => Vec::new(),
         }
@@ -636,9 +676,21 @@ struct RawRule {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 enum RawCondition {
     Disclosed(String),
-    AtLeast { item: String, band: String },
-    Is { item: String, value: String },
+    AtLeast {
+        item: String,
+        band: String,
+    },
+    Is {
+        item: String,
+        value: String,
+    },
     AnyDisclosedIn(String),
+    AtLeastIn {
+        domain: String,
+        band: String,
+        #[serde(default)]
+        recent: bool,
+    },
     Any(Vec<RawCondition>),
     All(Vec<RawCondition>),
 }
@@ -982,6 +1034,31 @@ fn convert(
                 None
             }
         },
+        RawCondition::AtLeastIn {
+            domain,
+            band,
+            recent,
+        } => {
+            let d = Domain::from_id(domain);
+            if d.is_none() {
+                errors.push(E::UnknownDomain {
+                    context: ctx.to_owned(),
+                    domain: domain.clone(),
+                });
+            }
+            let b = Band::from_id(band);
+            if b.is_none() {
+                errors.push(E::UnknownBand {
+                    context: ctx.to_owned(),
+                    band: band.clone(),
+                });
+            }
+            Some(Condition::AtLeastIn {
+                domain: d?,
+                band: b?,
+                recent: *recent,
+            })
+        }
         RawCondition::Any(list) | RawCondition::All(list) => {
             if list.is_empty() {
                 errors.push(E::EmptyCondition {

@@ -19,7 +19,7 @@ pub mod text;
 
 pub use actions::{
     recommend, recommend_judged, Action, ActionState, ActionStatus, Contact, ContactRole, Contacts,
-    Urgency,
+    Region, Urgency,
 };
 pub use answers::{Answer, AnswerError, Answers, Band, ItemStatus, Recorded, Source, YesNo};
 pub use definition::{

@@ -33,8 +33,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, Answers, Band, ItemStatus, YesNo};
-use crate::definition::{push_unique, Definition, Domain};
+use crate::answers::{Answer, Answers, Band, ItemStatus, Source, YesNo};
+use crate::definition::{push_unique, Definition, Domain, Item, Response};
 use crate::text::{join_list, Catalogue};
 
 /// Number of different behaviours disclosed that is a significant concern on its own.
@@ -44,7 +44,53 @@ pub const MANY_BEHAVIOURS: usize = 5;
 pub const INCOMPLETE_THRESHOLD: usize = 3;
 
 /// Sections whose gaps count towards [`INCOMPLETE_THRESHOLD`].
-pub const CORE_SECTIONS: [&str; 4] = ["behaviours", "impact", "children", "own_safety"];
+pub const CORE_SECTIONS: [&str; 5] = [
+    "relationship",
+    "behaviours",
+    "impact",
+    "children",
+    "own_safety",
+];
+
+/// Number of different controlling behaviours, each disclosed more than once, that make a
+/// pattern of coercive control (a significant concern on its own).
+pub const CONTROL_PATTERN: usize = 2;
+
+/// Number of risk markers present together that is high risk without a named red flag.
+pub const HIGH_RISK_MARKERS: usize = 8;
+
+/// The risk markers counted towards [`HIGH_RISK_MARKERS`], in the manner of the Dash's count
+/// of "yes" answers: lower-level facts that are dangerous together. Each is an item answered
+/// "yes" (yes/no items), the named option (single-choice items) or disclosed once or more
+/// (behaviours).
+pub const RISK_MARKERS: [(&str, &str); 26] = [
+    ("rel.separation", "yes"),
+    ("rel.contact_conflict", "yes"),
+    ("rel.pregnant", "yes"),
+    ("rel.ex_pregnant", "yes"),
+    ("b.accusing_affairs", "disclosed"),
+    ("b.isolating", "disclosed"),
+    ("b.controlling_money", "disclosed"),
+    ("b.harassment", "disclosed"),
+    ("b.threat_take_children", "disclosed"),
+    ("b.threat_hurt_pets", "disclosed"),
+    ("b.hurt_pets", "disclosed"),
+    ("b.stopping_leaving", "disclosed"),
+    ("impact.afraid", "a_little"),
+    ("impact.escalation", "yes"),
+    ("impact.injured", "yes"),
+    ("impact.police", "yes"),
+    ("impact.orders", "yes"),
+    ("impact.violence_others", "yes"),
+    ("impact.criminal_record", "yes"),
+    ("impact.others_involved", "yes"),
+    ("impact.previous_marac", "yes"),
+    ("children.present", "yes"),
+    ("subst.binge", "yes"),
+    ("subst.mixing", "yes"),
+    ("self.money_job", "yes"),
+    ("self.suicide", "yes"),
+];
 
 /// The level of concern, in four ordered steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -162,6 +208,9 @@ impl Cluster {
 pub enum Gap {
     NotYetAnswered,
     PreferNotToSay,
+    /// Answered "not sure", "does not know" or the like: a gap to follow up, never an answer
+    /// that clears.
+    NotSure,
 }
 
 impl Gap {
@@ -169,6 +218,7 @@ impl Gap {
         cat.get(match self {
             Gap::NotYetAnswered => "core.gap.not_yet_answered",
             Gap::PreferNotToSay => "core.gap.prefer_not_to_say",
+            Gap::NotSure => "core.gap.not_sure",
         })
     }
 }
@@ -179,6 +229,14 @@ pub struct FollowUp {
     pub item_id: String,
     pub section: String,
     pub gap: Gap,
+    /// The red-flag rules (ids) this gap could hide: rules that name the item or a question
+    /// it leads to, and rules that answering the gaps the worst way would raise through it.
+    #[serde(default)]
+    pub could_hide: Vec<String>,
+    /// Questions not asked because this one is a gap (a gateway such as "children in the
+    /// family" hides the baby question).
+    #[serde(default)]
+    pub hides: Vec<String>,
 }
 
 /// A standing caveat shown with every result.
@@ -210,6 +268,9 @@ pub struct Assessment {
     pub domains: Vec<DomainCount>,
     /// Every behaviour disclosed, in questionnaire order.
     pub disclosures: Vec<Disclosure>,
+    /// Abuse disclosed: a behaviour once or more, or an injury he caused.
+    #[serde(default)]
+    pub abuse_disclosed: bool,
     /// Sum of band weights over disclosed behaviours (see [`Band::weight`]).
     pub frequency_total: u32,
     pub red_flags: Vec<RedFlag>,
@@ -217,7 +278,7 @@ pub struct Assessment {
     pub level: Level,
     /// Every reason found, highest step first.
     pub reasons: Vec<Reason>,
-    /// Shown items not yet answered or answered "prefer not to say".
+    /// Shown items not yet answered, answered "prefer not to say" or "not sure".
     pub follow_up: Vec<FollowUp>,
     pub incomplete: bool,
     pub incomplete_reason: Option<String>,
@@ -230,9 +291,9 @@ impl Assessment {
         !self.red_flags.is_empty()
     }
 
-    /// Whether any behaviour was disclosed.
+    /// Whether abuse was disclosed: any behaviour, or an injury he caused.
     pub fn abuse_disclosed(&self) -> bool {
-        !self.disclosures.is_empty()
+        self.abuse_disclosed
     }
 
     /// The reasons behind the computed level itself.
@@ -331,7 +392,30 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
             item_ids: c.item_ids(),
         });
     }
-    significant_reasons(def, answers, &disclosures, cat, &mut reasons);
+    let markers = risk_markers(def, answers);
+    if markers.len() >= HIGH_RISK_MARKERS {
+        reasons.push(Reason {
+            id: "risk_markers".into(),
+            supports: Level::HighRisk,
+            text: cat.fill(
+                "core.reason.risk_markers",
+                &[
+                    ("n", &markers.len().to_string()),
+                    ("threshold", &HIGH_RISK_MARKERS.to_string()),
+                ],
+            ),
+            item_ids: markers,
+        });
+    }
+    let abuse_disclosed = !disclosures.is_empty() || answers.is_yes(def, "impact.injured");
+    significant_reasons(
+        def,
+        answers,
+        &disclosures,
+        abuse_disclosed,
+        cat,
+        &mut reasons,
+    );
     if !disclosures.is_empty() {
         let key = if disclosures.len() == 1 {
             "core.reason.abuse_disclosed.one"
@@ -361,34 +445,11 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
         .unwrap_or(Level::NoAbuseDisclosed);
 
     // Follow-up and completeness.
-    let mut follow_up = Vec::new();
-    for item in def.items() {
-        let gap = match answers.status(def, &item.id) {
-            ItemStatus::NotYetAnswered => Gap::NotYetAnswered,
-            ItemStatus::PreferNotToSay => Gap::PreferNotToSay,
-            _ => continue,
-        };
-        follow_up.push(FollowUp {
-            item_id: item.id.clone(),
-            section: item.section.clone(),
-            gap,
-        });
-    }
+    let follow_up = follow_ups(def, answers);
     let core_gaps = follow_up
         .iter()
         .filter(|f| CORE_SECTIONS.contains(&f.section.as_str()))
         .count();
-    let mut red_flag_items: Vec<&str> = def
-        .red_flag_rules()
-        .iter()
-        .flat_map(|r| r.when.named_items())
-        .collect();
-    red_flag_items.dedup();
-    let red_flag_gaps: Vec<&str> = follow_up
-        .iter()
-        .filter(|f| red_flag_items.contains(&f.item_id.as_str()))
-        .map(|f| f.item_id.as_str())
-        .collect();
     let mut why = Vec::new();
     if core_gaps >= INCOMPLETE_THRESHOLD {
         why.push(cat.fill(
@@ -396,15 +457,18 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
             &[("n", &core_gaps.to_string())],
         ));
     }
+    let red_flag_gaps: Vec<String> = follow_up
+        .iter()
+        .filter(|f| !f.could_hide.is_empty())
+        .map(|f| describe_gap(def, f, cat))
+        .collect();
     if !red_flag_gaps.is_empty() {
-        // Named by the items' labels, which the worker sees, never by their internal ids.
-        let labels: Vec<&str> = red_flag_gaps
-            .iter()
-            .map(|id| def.item(id).map_or(*id, |item| item.label.as_str()))
-            .collect();
         why.push(cat.fill(
             "core.incomplete.red_flag_gaps",
-            &[("items", &join_list(cat, &labels))],
+            &[(
+                "items",
+                &red_flag_gaps.join(cat.get("core.incomplete.join")),
+            )],
         ));
     }
     let incomplete = !why.is_empty();
@@ -418,6 +482,7 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
     Assessment {
         domains,
         disclosures,
+        abuse_disclosed,
         frequency_total,
         red_flags,
         cluster,
@@ -430,10 +495,207 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
     }
 }
 
+/// Names a gap for the incomplete reason, by the labels the worker sees (never internal ids):
+/// the question, why it is a gap, the questions it hides and the red flags it could hide.
+fn describe_gap(def: &Definition, f: &FollowUp, cat: &Catalogue) -> String {
+    let label = |id: &str| def.item(id).map_or(id, |i| i.label.as_str()).to_owned();
+    let flags: Vec<&str> = f
+        .could_hide
+        .iter()
+        .map(|id| {
+            def.red_flag_rules()
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.as_str(), |r| r.title.as_str())
+        })
+        .collect();
+    let hidden: Vec<String> = f.hides.iter().map(|id| label(id)).collect();
+    let hidden: Vec<&str> = hidden.iter().map(String::as_str).collect();
+    let key = if hidden.is_empty() {
+        "core.incomplete.gap"
+    } else {
+        "core.incomplete.gateway_gap"
+    };
+    cat.fill(
+        key,
+        &[
+            ("label", &label(&f.item_id)),
+            ("gap", f.gap.label(cat)),
+            ("hides", &join_list(cat, &hidden)),
+            ("flags", &join_list(cat, &flags)),
+        ],
+    )
+}
+
+/// The gap an item's current answer leaves, if any. "Not sure" and "does not know" are gaps
+/// everywhere but the setting section, where they stop the screening instead.
+fn gap_of(def: &Definition, answers: &Answers, item: &Item) -> Option<Gap> {
+    match answers.status(def, &item.id) {
+        ItemStatus::NotYetAnswered => Some(Gap::NotYetAnswered),
+        ItemStatus::PreferNotToSay => Some(Gap::PreferNotToSay),
+        ItemStatus::Answered(Answer::YesNo(YesNo::NotSure)) if item.domain != Domain::Setting => {
+            Some(Gap::NotSure)
+        }
+        ItemStatus::Answered(Answer::Choice(c))
+            if item.response.option(c).is_some_and(|o| o.unknown) =>
+        {
+            Some(Gap::NotSure)
+        }
+        _ => None,
+    }
+}
+
+/// Every gap, with the red flags it could hide and the questions it hides.
+///
+/// A gap could hide a red flag when (1) a red-flag rule names the item, or names a question
+/// that this item leads to (its show-when reads this item); or (2) answering every gap the
+/// worst way ([`worst_case`]) raises a red flag that is not raised now, and that flag's
+/// evaluation uses this item or a question it hides. (1) catches a gap on a red-flag question
+/// whatever else was said; (2) catches flags read through a whole domain (the two sexual
+/// items) and combinations with what was said.
+fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
+    let gaps: Vec<(&Item, Gap)> = def
+        .items()
+        .iter()
+        .filter_map(|i| gap_of(def, answers, i).map(|g| (i, g)))
+        .collect();
+    let gap_ids: Vec<&str> = gaps.iter().map(|(i, _)| i.id.as_str()).collect();
+    // Items hidden now whose show-when reads a gap, by that gap.
+    let hides = |gap: &str| -> Vec<String> {
+        def.items()
+            .iter()
+            .filter(|i| answers.status(def, &i.id) == ItemStatus::NotAsked)
+            .filter(|i| {
+                i.show_when
+                    .as_ref()
+                    .is_some_and(|c| c.named_items().contains(&gap))
+            })
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let raised_now: Vec<&str> = def
+        .red_flag_rules()
+        .iter()
+        .filter(|r| r.when.eval(def, answers).is_some())
+        .map(|r| r.id.as_str())
+        .collect();
+    let worst = worst_case(def, answers);
+    // For each rule raised only in the worst case, the ids its evaluation used.
+    let only_worst: Vec<(&str, Vec<String>)> = def
+        .red_flag_rules()
+        .iter()
+        .filter(|r| !raised_now.contains(&r.id.as_str()))
+        .filter_map(|r| r.when.eval(def, &worst).map(|ids| (r.id.as_str(), ids)))
+        .collect();
+    gaps.iter()
+        .map(|(item, gap)| {
+            let hidden = hides(&item.id);
+            let mut path: Vec<&str> = vec![item.id.as_str()];
+            path.extend(hidden.iter().map(String::as_str));
+            // Questions that this one leads to, even when they are shown now.
+            for i in def.items() {
+                if i.show_when
+                    .as_ref()
+                    .is_some_and(|c| c.named_items().contains(&item.id.as_str()))
+                    && !path.contains(&i.id.as_str())
+                {
+                    path.push(&i.id);
+                }
+            }
+            let mut could_hide: Vec<String> = Vec::new();
+            for r in def.red_flag_rules() {
+                if raised_now.contains(&r.id.as_str()) {
+                    continue;
+                }
+                let named = r.when.named_items();
+                let statically = path.iter().any(|p| named.contains(p));
+                let dynamically = only_worst.iter().any(|(id, used)| {
+                    *id == r.id
+                        && used.iter().any(|u| {
+                            path.contains(&u.as_str())
+                                // A hidden item used in the worst case counts for its gateway
+                                // only when no other gap explains it.
+                                && (u == &item.id || !gap_ids.contains(&u.as_str()))
+                        })
+                });
+                if statically || dynamically {
+                    could_hide.push(r.id.clone());
+                }
+            }
+            FollowUp {
+                item_id: item.id.clone(),
+                section: item.section.clone(),
+                gap: *gap,
+                could_hide,
+                hides: hidden,
+            }
+        })
+        .collect()
+}
+
+/// The answers with every gap answered the worst way (a behaviour more than 20 times, in the
+/// last 12 months; "yes"; the option a red flag names), repeated until the questions that
+/// this reveals are answered too. Only used to find what the gaps could hide.
+fn worst_case(def: &Definition, answers: &Answers) -> Answers {
+    let mut worst = answers.clone();
+    // Each pass answers at least one more item or stops, so this ends within the item count.
+    for _ in 0..=def.items().len() {
+        let mut changed = false;
+        for item in def.items() {
+            if item.domain == Domain::Setting || gap_of(def, &worst, item).is_none() {
+                continue;
+            }
+            if let Some(answer) = worst_answer(def, item) {
+                changed |= worst.set(def, &item.id, answer, Source::Worker).is_ok();
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    worst
+}
+
+/// The worst answer to an item, for [`worst_case`]; `None` for scales and free text.
+fn worst_answer(def: &Definition, item: &Item) -> Option<Answer> {
+    match &item.response {
+        Response::Frequency => Some(Answer::Frequency {
+            band: Band::MoreThanTwenty,
+            last_12_months: Some(YesNo::Yes),
+        }),
+        Response::YesNo => Some(Answer::YesNo(YesNo::Yes)),
+        Response::SingleChoice { .. } => def
+            .red_flag_rules()
+            .iter()
+            .find_map(|r| r.when.value_for(&item.id))
+            .map(|v| Answer::Choice(v.to_owned())),
+        Response::Scale { .. } | Response::FreeText { .. } => None,
+    }
+}
+
+/// The risk markers present (see [`RISK_MARKERS`]), by item id.
+fn risk_markers(def: &Definition, answers: &Answers) -> Vec<String> {
+    RISK_MARKERS
+        .iter()
+        .filter(|(id, value)| match (*value, answers.status(def, id)) {
+            ("disclosed", ItemStatus::Answered(Answer::Frequency { band, .. })) => {
+                band.is_disclosed()
+            }
+            (v, ItemStatus::Answered(Answer::YesNo(yn))) => yn.id() == v,
+            // "A little" afraid counts, and "very" (a red flag of its own) counts as well.
+            ("a_little", ItemStatus::Answered(Answer::Choice(c))) => c == "a_little" || c == "very",
+            (v, ItemStatus::Answered(Answer::Choice(c))) => c == v,
+            _ => false,
+        })
+        .map(|(id, _)| (*id).to_owned())
+        .collect()
+}
+
 fn significant_reasons(
     def: &Definition,
     answers: &Answers,
     disclosures: &[Disclosure],
+    abuse_disclosed: bool,
     cat: &Catalogue,
     reasons: &mut Vec<Reason>,
 ) {
@@ -505,6 +767,33 @@ fn significant_reasons(
         get("core.reason.injured"),
         yes(&["impact.injured"]),
     );
+    let control: Vec<String> = disclosures
+        .iter()
+        .filter(|d| d.domain == Domain::JealousyControl && d.band >= Band::TwoToTen)
+        .map(|d| d.item_id.clone())
+        .collect();
+    if control.len() >= CONTROL_PATTERN {
+        push(
+            "control_pattern",
+            cat.fill(
+                "core.reason.control_pattern",
+                &[("n", &control.len().to_string())],
+            ),
+            control,
+        );
+    }
+    push(
+        "harm_others",
+        get("core.reason.harm_others"),
+        yes(&["self.harm_others"]),
+    );
+    if abuse_disclosed {
+        push(
+            "pregnancy",
+            get("core.reason.pregnancy"),
+            yes(&["rel.pregnant", "rel.ex_pregnant"]),
+        );
+    }
     if answers.choice(def, "impact.afraid") == Some("a_little") {
         push(
             "afraid",
@@ -519,6 +808,9 @@ fn significant_reasons(
 pub struct Judgement {
     pub level: Level,
     pub reason: String,
+    /// The safeguarding lead who agreed a lowering, verbatim (needed only to lower).
+    #[serde(default)]
+    pub lead: String,
 }
 
 /// The level after professional judgement. Holds both the computed and the judged level, so
@@ -528,6 +820,7 @@ pub struct JudgedLevel {
     computed: Level,
     judged: Level,
     reason: String,
+    lead: String,
 }
 
 impl JudgedLevel {
@@ -542,6 +835,10 @@ impl JudgedLevel {
     /// The worker's written reason, verbatim.
     pub fn reason(&self) -> &str {
         &self.reason
+    }
+    /// The safeguarding lead who agreed a lowering, verbatim; empty otherwise.
+    pub fn lead(&self) -> &str {
+        &self.lead
     }
     pub fn raised(&self) -> bool {
         self.judged > self.computed
@@ -558,6 +855,10 @@ pub enum JudgementError {
     ReasonRequired,
     /// A level raised by a red flag can never be lowered.
     CannotLowerRedFlag,
+    /// "No abuse disclosed" after abuse was disclosed would be a false statement.
+    FalseStatement,
+    /// Lowering needs the name of the safeguarding lead who agreed it.
+    LeadRequired,
 }
 
 impl JudgementError {
@@ -566,12 +867,16 @@ impl JudgementError {
         cat.get(match self {
             JudgementError::ReasonRequired => "core.judgement.reason_required",
             JudgementError::CannotLowerRedFlag => "core.judgement.cannot_lower_red_flag",
+            JudgementError::FalseStatement => "core.judgement.false_statement",
+            JudgementError::LeadRequired => "core.judgement.lead_required",
         })
     }
 }
 
-/// Applies a professional judgement. Raising needs a reason; lowering needs a reason and is
-/// refused outright when a red flag was raised.
+/// Applies a professional judgement. Raising needs a reason. Lowering needs a reason and the
+/// name of the safeguarding lead who agreed it, is refused outright when a red flag was
+/// raised, and may never say "no abuse disclosed" when abuse was disclosed (that would be a
+/// false statement in the record).
 pub fn apply_judgement(
     assessment: &Assessment,
     judgement: &Judgement,
@@ -581,13 +886,27 @@ pub fn apply_judgement(
     if judgement.level < computed && assessment.has_red_flag() {
         return Err(JudgementError::CannotLowerRedFlag);
     }
+    if judgement.level < computed
+        && judgement.level == Level::NoAbuseDisclosed
+        && assessment.abuse_disclosed()
+    {
+        return Err(JudgementError::FalseStatement);
+    }
     if judgement.level != computed && !has_reason {
         return Err(JudgementError::ReasonRequired);
+    }
+    if judgement.level < computed && judgement.lead.trim().is_empty() {
+        return Err(JudgementError::LeadRequired);
     }
     Ok(JudgedLevel {
         computed,
         judged: judgement.level,
         reason: judgement.reason.clone(),
+        lead: if judgement.level < computed {
+            judgement.lead.clone()
+        } else {
+            String::new()
+        },
     })
 }
 

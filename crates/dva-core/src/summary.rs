@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actions::{Action, ActionStatus};
 use crate::answers::{prefer_not_to_say_label, Answer, Answers, ItemStatus, Source, YesNo};
-use crate::definition::{Definition, Item, Response};
+use crate::definition::{Definition, Domain, Item, Response};
 use crate::scoring::{Assessment, Caveat, Cluster, Gap, JudgedLevel, Level, Reason};
 use crate::suitability::{indicators, SuitabilityIndicator};
 use crate::text::{date_time, join_list, Catalogue};
@@ -156,7 +156,19 @@ pub fn answer_line(
     let source = answers.get(&item.id).map(|r| r.source);
     let (answer, answered, gap) = match answers.status(def, &item.id) {
         ItemStatus::NotAsked => return None,
-        ItemStatus::Answered(a) => (answer_text(item, a, cat), true, None),
+        // "Not sure" is shown as given and marked as a gap to follow up.
+        ItemStatus::Answered(a) => {
+            let gap = match a {
+                Answer::YesNo(YesNo::NotSure) if item.domain != Domain::Setting => {
+                    Some(Gap::NotSure)
+                }
+                Answer::Choice(c) if item.response.option(c).is_some_and(|o| o.unknown) => {
+                    Some(Gap::NotSure)
+                }
+                _ => None,
+            };
+            (answer_text(item, a, cat), true, gap)
+        }
         ItemStatus::PreferNotToSay => (
             prefer_not_to_say_label(cat).to_owned(),
             false,
@@ -220,7 +232,12 @@ pub struct LevelBlock {
     pub computed_label: String,
     pub judged: Option<Level>,
     pub judged_label: Option<String>,
+    /// The worker's reason, verbatim; when the level was lowered, followed by the name of the
+    /// safeguarding lead who agreed it.
     pub judgement_reason: Option<String>,
+    /// The safeguarding lead who agreed a lowering, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgement_lead: Option<String>,
     pub reasons: Vec<Reason>,
 }
 
@@ -238,6 +255,9 @@ pub struct FollowUpLine {
     pub label: String,
     pub section_title: String,
     pub gap: Gap,
+    /// The titles of the red flags this gap could hide; empty when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub could_hide: Vec<String>,
 }
 
 /// The referral summary. Its JSON form (schema [`SCHEMA`]) is the download.
@@ -319,7 +339,17 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
             computed_label: assessment.level.label(cat).to_owned(),
             judged: judged.map(|j| j.judged()),
             judged_label: judged.map(|j| j.judged().label(cat).to_owned()),
-            judgement_reason: judged.map(|j| j.reason().to_owned()),
+            judgement_reason: judged.map(|j| {
+                if j.lowered() {
+                    cat.fill(
+                        "core.summary.judgement_reason_lead",
+                        &[("reason", j.reason()), ("lead", j.lead())],
+                    )
+                } else {
+                    j.reason().to_owned()
+                }
+            }),
+            judgement_lead: judged.filter(|j| j.lowered()).map(|j| j.lead().to_owned()),
             reasons: assessment.reasons.clone(),
         },
         frequency_total: assessment.frequency_total,
@@ -348,6 +378,12 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
                     .section(&f.section)
                     .map_or_else(|| f.section.clone(), |s| s.title.clone()),
                 gap: f.gap,
+                could_hide: f
+                    .could_hide
+                    .iter()
+                    .filter_map(|id| def.red_flag_rules().iter().find(|r| &r.id == id))
+                    .map(|r| r.title.clone())
+                    .collect(),
             })
             .collect(),
         incomplete: assessment.incomplete,
@@ -702,12 +738,21 @@ pub fn sharing_line(d: &SharingDecision, cat: &Catalogue) -> String {
 
 /// One item to follow up in words: its label, section and why.
 pub fn follow_up_line(f: &FollowUpLine, cat: &Catalogue) -> String {
-    cat.fill(
+    let titles: Vec<&str> = f.could_hide.iter().map(String::as_str).collect();
+    let line = cat.fill(
         "core.summary.follow_up_line",
         &[
             ("label", &f.label),
             ("section", &f.section_title),
             ("gap", f.gap.label(cat)),
         ],
-    )
+    );
+    if titles.is_empty() {
+        line
+    } else {
+        cat.fill(
+            "core.summary.follow_up_could_hide",
+            &[("line", &line), ("flags", &join_list(cat, &titles))],
+        )
+    }
 }

@@ -296,6 +296,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
         &Judgement {
             level: Level::HighRisk,
             reason: "Partner service reports fear".into(),
+            lead: String::new(),
         },
     )
     .expect("raise");
@@ -306,6 +307,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
         &Judgement {
             level: Level::AbuseDisclosed,
             reason: "Context known".into(),
+            lead: "Sam Lead".into(),
         },
     )
     .expect("lower");

@@ -7,7 +7,7 @@ use common::{cat, def};
 use chrono::{FixedOffset, TimeZone};
 use dva_core::{
     apply_judgement, assess, build, recommend, Answer, Answers, Band, CompletedBy, Contacts,
-    Definition, Judgement, Level, Response, Source, SummaryHeader, SummaryInput, YesNo,
+    Definition, ItemStatus, Judgement, Level, Response, Source, SummaryHeader, SummaryInput, YesNo,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -125,6 +125,14 @@ fn header() -> SummaryHeader {
     }
 }
 
+fn yes_no_ids() -> Vec<String> {
+    d().items()
+        .iter()
+        .filter(|i| i.response == Response::YesNo && i.section != "setting")
+        .map(|i| i.id.clone())
+        .collect()
+}
+
 fn behaviour_ids() -> Vec<String> {
     d().behaviours().map(|i| i.id.clone()).collect()
 }
@@ -144,6 +152,11 @@ proptest! {
         let current = answers.band(def, &which);
         prop_assume!(current.is_none_or(|b| higher > b));
         prop_assume!(higher.is_disclosed());
+        // A behaviour already disclosed keeps its recency: only the band goes up here.
+        let recent = match answers.status(def, &which) {
+            ItemStatus::Answered(Answer::Frequency { band, last_12_months }) if band.is_disclosed() => *last_12_months,
+            _ => recent,
+        };
         let mut more = answers.clone();
         let set = more.set(def, &which, Answer::Frequency { band: higher, last_12_months: recent }, Source::Worker);
         prop_assert!(set.is_ok());
@@ -152,6 +165,56 @@ proptest! {
         prop_assert!(after.frequency_total >= before.frequency_total);
         for f in &before.red_flags {
             prop_assert!(after.red_flags.iter().any(|g| g.rule_id == f.rule_id));
+        }
+    }
+
+    #[test]
+    fn a_yes_never_lowers_the_level(
+        answers in valid_answers(),
+        which in prop::sample::select(yes_no_ids()),
+    ) {
+        let def = d();
+        let before = assess(def, &answers, cat());
+        let mut more = answers.clone();
+        prop_assert!(more.set(def, &which, Answer::YesNo(YesNo::Yes), Source::Worker).is_ok());
+        let after = assess(def, &more, cat());
+        prop_assert!(after.level >= before.level, "{:?} -> {:?} after {} = yes", before.level, after.level, which);
+        for f in &before.red_flags {
+            prop_assert!(after.red_flags.iter().any(|g| g.rule_id == f.rule_id));
+        }
+    }
+
+    #[test]
+    fn no_gap_on_a_red_flag_path_leaves_the_screen_complete(answers in valid_answers()) {
+        let def = d();
+        let r = assess(def, &answers, cat());
+        for rule in def.red_flag_rules() {
+            if r.red_flags.iter().any(|f| f.rule_id == rule.id) {
+                continue;
+            }
+            for id in rule.when.named_items() {
+                let Some(item) = def.item(id) else { continue };
+                let gap = match answers.status(def, id) {
+                    ItemStatus::NotYetAnswered | ItemStatus::PreferNotToSay => true,
+                    ItemStatus::Answered(Answer::YesNo(YesNo::NotSure)) => true,
+                    // Hidden behind a gateway that is itself a gap.
+                    ItemStatus::NotAsked => item.show_when.as_ref().is_some_and(|c| {
+                        c.named_items().iter().any(|g| matches!(
+                            answers.status(def, g),
+                            ItemStatus::NotYetAnswered
+                                | ItemStatus::PreferNotToSay
+                                | ItemStatus::Answered(Answer::YesNo(YesNo::NotSure))
+                        ))
+                    }),
+                    _ => false,
+                };
+                if gap {
+                    prop_assert!(r.incomplete, "{} is a gap on {} but the screen is complete", id, rule.id);
+                }
+            }
+        }
+        if r.follow_up.is_empty() {
+            prop_assert!(!r.incomplete);
         }
     }
 
@@ -187,13 +250,17 @@ proptest! {
     ) {
         let def = d();
         let r = assess(def, &answers, cat());
-        let j = Judgement { level: judged, reason: reason.clone() };
+        let j = Judgement { level: judged, reason: reason.clone(), lead: "Sam Lead".into() };
         match apply_judgement(&r, &j) {
             Ok(result) => {
                 prop_assert_eq!(result.computed(), r.level);
                 prop_assert_eq!(result.judged(), judged);
                 if judged != r.level {
                     prop_assert!(!reason.trim().is_empty());
+                }
+                // Never a false "no abuse disclosed" after a disclosure.
+                if r.abuse_disclosed() {
+                    prop_assert!(judged > Level::NoAbuseDisclosed || r.level == Level::NoAbuseDisclosed);
                 }
                 if r.has_red_flag() {
                     prop_assert!(result.judged() >= Level::HighRisk);
@@ -228,7 +295,7 @@ proptest! {
         let r = assess(def, &answers, cat());
         prop_assume!(r.has_red_flag());
         prop_assert_eq!(r.level, Level::HighRisk);
-        let res = apply_judgement(&r, &Judgement { level: judged, reason });
+        let res = apply_judgement(&r, &Judgement { level: judged, reason, lead: "Sam Lead".into() });
         if judged < Level::HighRisk {
             prop_assert!(res.is_err());
         }

@@ -227,6 +227,7 @@ fn children_present_with_repeated_violence() {
     let judgement = Judgement {
         level: Level::HighRisk,
         reason: "Violence is repeated and recent, with children present; partner reported by police as frightened.".into(),
+        lead: String::new(),
     };
     let sharing = [
         SharingDecision {
@@ -249,7 +250,9 @@ fn children_present_with_repeated_violence() {
         &sharing,
         CompletedBy::WorkerAdministered,
     );
-    assert!(text.contains("Computed from the answers: Significant concern"));
+    assert!(text.contains("Computed from the answers: High risk: act today"));
+    // Chronic violence with children there reaches High without a named flag (2.0.0).
+    assert!(text.contains("Red flag: Repeated physical violence"));
     assert!(text.contains("Professional judgement: High risk: act today"));
     check("children_repeated_violence", &text);
 }
