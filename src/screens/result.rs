@@ -219,7 +219,13 @@ const FIRST_STEPS: usize = 3;
 fn Incomplete() -> impl IntoView {
     let ctx = use_ctx();
     move || {
-        let (incomplete, follow) = ctx.assessment.with(|a| (a.incomplete, a.follow_up.clone()));
+        let (incomplete, follow, why) = ctx.assessment.with(|a| {
+            (
+                a.incomplete,
+                a.follow_up.clone(),
+                a.incomplete_reason.clone(),
+            )
+        });
         if !incomplete {
             return None;
         }
@@ -255,7 +261,13 @@ fn Incomplete() -> impl IntoView {
         Some(view! {
             <section class="result__section result__incomplete" aria-labelledby="incomplete-heading">
                 <h2 id="incomplete-heading">{t("result.incomplete.heading")}</h2>
-                <p class="result__incomplete-reason">{tf("result.incomplete.body", &[("n", &total.to_string())])}</p>
+                <p class="result__incomplete-reason">{if total == 1 {
+                    t("result.incomplete.body.one")
+                } else {
+                    tf("result.incomplete.body.many", &[("n", &total.to_string())])
+                }}</p>
+                // The core's reason names every gap that could hide a red flag and what it hid.
+                {why.map(|w| view! { <p class="result__incomplete-why">{w}</p> })}
                 <ul class="result__follow-up">{groups}</ul>
             </section>
         })

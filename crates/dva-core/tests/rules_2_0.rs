@@ -236,7 +236,7 @@ fn prefer_not_to_say_on_a_gateway_hides_red_flag_questions() {
             f.could_hide
         );
         let reason = r.incomplete_reason.unwrap_or_default();
-        assert!(reason.contains("was not asked"), "{reason}");
+        assert!(reason.contains("not asked because of it"), "{reason}");
     }
 }
 
