@@ -219,13 +219,7 @@ const FIRST_STEPS: usize = 3;
 fn Incomplete() -> impl IntoView {
     let ctx = use_ctx();
     move || {
-        let (incomplete, follow, why) = ctx.assessment.with(|a| {
-            (
-                a.incomplete,
-                a.follow_up.clone(),
-                a.incomplete_reason.clone(),
-            )
-        });
+        let (incomplete, follow) = ctx.assessment.with(|a| (a.incomplete, a.follow_up.clone()));
         if !incomplete {
             return None;
         }
@@ -239,6 +233,11 @@ fn Incomplete() -> impl IntoView {
                     .iter()
                     .filter(|f| f.section == sec.id)
                     .map(|f| {
+                        // A gap that could hide a red flag is named with the flags and the
+                        // questions it kept from being asked, in the core's words.
+                        if !f.could_hide.is_empty() {
+                            return dva_core::scoring::describe_gap(ctx.def, f, catalogue());
+                        }
                         let label = ctx
                             .def
                             .item(&f.item_id)
@@ -266,8 +265,6 @@ fn Incomplete() -> impl IntoView {
                 } else {
                     tf("result.incomplete.body.many", &[("n", &total.to_string())])
                 }}</p>
-                // The core's reason names every gap that could hide a red flag and what it hid.
-                {why.map(|w| view! { <p class="result__incomplete-why">{w}</p> })}
                 <ul class="result__follow-up">{groups}</ul>
             </section>
         })

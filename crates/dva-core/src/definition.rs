@@ -973,6 +973,27 @@ fn convert(
             false
         }
     };
+    // A band or domain id, with the problem recorded when it is unknown.
+    let band_of = |band: &str, errors: &mut Vec<DefinitionError>| {
+        let b = Band::from_id(band);
+        if b.is_none() {
+            errors.push(E::UnknownBand {
+                context: ctx.to_owned(),
+                band: band.to_owned(),
+            });
+        }
+        b
+    };
+    let domain_of = |domain: &str, errors: &mut Vec<DefinitionError>| {
+        let d = Domain::from_id(domain);
+        if d.is_none() {
+            errors.push(E::UnknownDomain {
+                context: ctx.to_owned(),
+                domain: domain.to_owned(),
+            });
+        }
+        d
+    };
     match c {
         RawCondition::Disclosed(item) => {
             let r = find(item, errors)?;
@@ -981,14 +1002,7 @@ fn convert(
         RawCondition::AtLeast { item, band } => {
             let r = find(item, errors);
             let ok_type = r.map(|r| need_frequency(item, &r, errors));
-            let b = Band::from_id(band);
-            if b.is_none() {
-                errors.push(E::UnknownBand {
-                    context: ctx.to_owned(),
-                    band: band.clone(),
-                });
-            }
-            match (ok_type, b) {
+            match (ok_type, band_of(band, errors)) {
                 (Some(true), Some(band)) => Some(Condition::AtLeast {
                     item: item.clone(),
                     band,
@@ -1024,35 +1038,17 @@ fn convert(
                 None
             }
         }
-        RawCondition::AnyDisclosedIn(domain) => match Domain::from_id(domain) {
-            Some(d) => Some(Condition::AnyDisclosedIn(d)),
-            None => {
-                errors.push(E::UnknownDomain {
-                    context: ctx.to_owned(),
-                    domain: domain.clone(),
-                });
-                None
-            }
-        },
+        RawCondition::AnyDisclosedIn(domain) => {
+            domain_of(domain, errors).map(Condition::AnyDisclosedIn)
+        }
         RawCondition::AtLeastIn {
             domain,
             band,
             recent,
         } => {
-            let d = Domain::from_id(domain);
-            if d.is_none() {
-                errors.push(E::UnknownDomain {
-                    context: ctx.to_owned(),
-                    domain: domain.clone(),
-                });
-            }
-            let b = Band::from_id(band);
-            if b.is_none() {
-                errors.push(E::UnknownBand {
-                    context: ctx.to_owned(),
-                    band: band.clone(),
-                });
-            }
+            // Both are checked so that both problems are reported.
+            let d = domain_of(domain, errors);
+            let b = band_of(band, errors);
             Some(Condition::AtLeastIn {
                 domain: d?,
                 band: b?,

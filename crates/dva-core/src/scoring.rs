@@ -541,7 +541,7 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
 
 /// Names a gap for the incomplete reason, by the labels the worker sees (never internal ids):
 /// the question, why it is a gap, the questions it hides and the red flags it could hide.
-fn describe_gap(def: &Definition, f: &FollowUp, cat: &Catalogue) -> String {
+pub fn describe_gap(def: &Definition, f: &FollowUp, cat: &Catalogue) -> String {
     let label = |id: &str| def.item(id).map_or(id, |i| i.label.as_str()).to_owned();
     let flags: Vec<&str> = f
         .could_hide

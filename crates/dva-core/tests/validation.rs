@@ -39,7 +39,9 @@ const BROKEN: &str = r#"{
     {"id": "rf.1", "title": "One", "explanation": "e", "when": {"disclosed": "nobody"}},
     {"id": "rf.1", "title": "Dup", "explanation": "e", "when": {"disclosed": "x"}},
     {"id": "rf.2", "title": "", "explanation": "e", "when": {"any_disclosed_in": "verbal"}},
-    {"id": "rf.3", "title": "Three", "explanation": "e", "when": {"is": {"item": "c", "value": "p"}}}
+    {"id": "rf.3", "title": "Three", "explanation": "e", "when": {"is": {"item": "c", "value": "p"}}},
+    {"id": "rf.4", "title": "Four", "explanation": "e",
+     "when": {"at_least_in": {"domain": "hitting", "band": "lots", "recent": true}}}
   ]
 }"#;
 
@@ -114,6 +116,14 @@ fn every_problem_is_reported_together() {
             context: "red-flag rule 'rf.3'".into(),
             item: "c".into(),
             value: "p".into(),
+        },
+        E::UnknownDomain {
+            context: "red-flag rule 'rf.4'".into(),
+            domain: "hitting".into(),
+        },
+        E::UnknownBand {
+            context: "red-flag rule 'rf.4'".into(),
+            band: "lots".into(),
         },
     ];
     for e in &expect {
