@@ -64,9 +64,10 @@
 //! relationship, behaviours, impact, children or own-safety sections, or when any gap could
 //! hide a red flag. A gap could hide a red flag when a red-flag rule names the item or a
 //! question it leads to (so "prefer not to say" on whether there are children could hide the
-//! baby and child-harm flags), or when answering every gap the worst way would raise a flag
-//! through it (so both sexual items left unanswered could hide sexual violence). The
-//! incomplete reason names each such gap, the questions it hid and the flags it could hide.
+//! baby and child-harm flags), or when answering that gap alone the worst way would raise a
+//! flag (so a sexual item left unanswered could hide sexual violence). The incomplete reason
+//! names the first [`NAMED_GAPS`] such gaps with the questions they hid and the flags they
+//! could hide, and counts the rest; the follow-up list names every one.
 //!
 //! # Judgement
 //!
@@ -95,6 +96,9 @@ pub const CORE_SECTIONS: [&str; 5] = [
     "children",
     "own_safety",
 ];
+
+/// How many gaps that could hide a red flag the incomplete reason describes in full.
+pub const NAMED_GAPS: usize = 3;
 
 /// Number of different controlling behaviours, each disclosed more than once, that make a
 /// pattern of coercive control (a significant concern on its own).
@@ -274,7 +278,7 @@ pub struct FollowUp {
     pub section: String,
     pub gap: Gap,
     /// The red-flag rules (ids) this gap could hide: rules that name the item or a question
-    /// it leads to, and rules that answering the gaps the worst way would raise through it.
+    /// it leads to, and rules that answering this gap alone the worst way would raise.
     #[serde(default)]
     pub could_hide: Vec<String>,
     /// Questions not asked because this one is a gap (a gateway such as "children in the
@@ -501,18 +505,27 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
             &[("n", &core_gaps.to_string())],
         ));
     }
-    let red_flag_gaps: Vec<String> = follow_up
+    // The first few in full; the rest are counted (each is named with what it could hide in
+    // the follow-up list), so a screen left mostly blank still reads in a breath.
+    let hiding: Vec<&FollowUp> = follow_up
         .iter()
         .filter(|f| !f.could_hide.is_empty())
-        .map(|f| describe_gap(def, f, cat))
         .collect();
-    if !red_flag_gaps.is_empty() {
+    if !hiding.is_empty() {
+        let mut items: Vec<String> = hiding
+            .iter()
+            .take(NAMED_GAPS)
+            .map(|f| describe_gap(def, f, cat))
+            .collect();
+        if hiding.len() > NAMED_GAPS {
+            items.push(cat.fill(
+                "core.incomplete.more_gaps",
+                &[("n", &(hiding.len() - NAMED_GAPS).to_string())],
+            ));
+        }
         why.push(cat.fill(
             "core.incomplete.red_flag_gaps",
-            &[(
-                "items",
-                &red_flag_gaps.join(cat.get("core.incomplete.join")),
-            )],
+            &[("items", &items.join(cat.get("core.incomplete.join")))],
         ));
     }
     let incomplete = !why.is_empty();
@@ -592,18 +605,17 @@ fn gap_of(def: &Definition, answers: &Answers, item: &Item) -> Option<Gap> {
 /// Every gap, with the red flags it could hide and the questions it hides.
 ///
 /// A gap could hide a red flag when (1) a red-flag rule names the item, or names a question
-/// that this item leads to (its show-when reads this item); or (2) answering every gap the
-/// worst way ([`worst_case`]) raises a red flag that is not raised now, and that flag's
-/// evaluation uses this item or a question it hides. (1) catches a gap on a red-flag question
-/// whatever else was said; (2) catches flags read through a whole domain (the two sexual
-/// items) and combinations with what was said.
+/// that this item leads to (its show-when reads this item); or (2) answering this gap alone
+/// the worst way, with the questions it reveals ([`worst_case`]), raises a red flag that is
+/// not raised now. (1) catches a gap on a red-flag question whatever else was said; (2)
+/// catches flags read through a whole domain (either sexual item) and combinations with what
+/// was said (a behaviour left blank after he said the abuse is getting worse).
 fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
     let gaps: Vec<(&Item, Gap)> = def
         .items()
         .iter()
         .filter_map(|i| gap_of(def, answers, i).map(|g| (i, g)))
         .collect();
-    let gap_ids: Vec<&str> = gaps.iter().map(|(i, _)| i.id.as_str()).collect();
     // Items hidden now whose show-when reads a gap, by that gap.
     let hides = |gap: &str| -> Vec<String> {
         def.items()
@@ -623,14 +635,6 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
         .filter(|r| r.when.eval(def, answers).is_some())
         .map(|r| r.id.as_str())
         .collect();
-    let worst = worst_case(def, answers);
-    // For each rule raised only in the worst case, the ids its evaluation used.
-    let only_worst: Vec<(&str, Vec<String>)> = def
-        .red_flag_rules()
-        .iter()
-        .filter(|r| !raised_now.contains(&r.id.as_str()))
-        .filter_map(|r| r.when.eval(def, &worst).map(|ids| (r.id.as_str(), ids)))
-        .collect();
     gaps.iter()
         .map(|(item, gap)| {
             let hidden = hides(&item.id);
@@ -646,6 +650,8 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
                     path.push(&i.id);
                 }
             }
+            // This gap alone answered the worst way, with the questions it reveals.
+            let worst = worst_case(def, answers, item);
             let mut could_hide: Vec<String> = Vec::new();
             for r in def.red_flag_rules() {
                 if raised_now.contains(&r.id.as_str()) {
@@ -653,16 +659,7 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
                 }
                 let named = r.when.named_items();
                 let statically = path.iter().any(|p| named.contains(p));
-                let dynamically = only_worst.iter().any(|(id, used)| {
-                    *id == r.id
-                        && used.iter().any(|u| {
-                            path.contains(&u.as_str())
-                                // A hidden item used in the worst case counts for its gateway
-                                // only when no other gap explains it.
-                                && (u == &item.id || !gap_ids.contains(&u.as_str()))
-                        })
-                });
-                if statically || dynamically {
+                if statically || r.when.eval(def, &worst).is_some() {
                     could_hide.push(r.id.clone());
                 }
             }
@@ -677,16 +674,25 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
         .collect()
 }
 
-/// The answers with every gap answered the worst way (a behaviour more than 20 times, in the
-/// last 12 months; "yes"; the option a red flag names), repeated until the questions that
-/// this reveals are answered too. Only used to find what the gaps could hide.
-fn worst_case(def: &Definition, answers: &Answers) -> Answers {
+/// The answers with one gap answered the worst way (a behaviour more than 20 times, in the
+/// last 12 months; "yes"; the option a red flag names), and then every question that this
+/// reveals, until nothing more is revealed. Only used to find what a gap could hide on its
+/// own; what several gaps could hide together is left to the count of gaps and to the rules
+/// that name the items.
+fn worst_case(def: &Definition, answers: &Answers, gap: &Item) -> Answers {
     let mut worst = answers.clone();
-    // Each pass answers at least one more item or stops, so this ends within the item count.
-    for _ in 0..=def.items().len() {
+    let Some(answer) = worst_answer(def, gap) else {
+        return worst;
+    };
+    if worst.set(def, &gap.id, answer, Source::Worker).is_err() {
+        return worst;
+    }
+    // Each pass answers at least one more revealed item or stops: it ends within the item count.
+    for _ in 0..def.items().len() {
         let mut changed = false;
         for item in def.items() {
-            if item.domain == Domain::Setting || gap_of(def, &worst, item).is_none() {
+            let revealed = answers.status(def, &item.id) == ItemStatus::NotAsked;
+            if !revealed || gap_of(def, &worst, item).is_none() {
                 continue;
             }
             if let Some(answer) = worst_answer(def, item) {
