@@ -104,7 +104,7 @@ test('children present with repeated violence: high risk without a named act, fi
   const plain = await record.plainText();
   assert.match(plain, /^Level of concern: High risk: act today$/m);
   assert.match(plain, /- Pushing or shoving her: 11 to 20 times; in the last 12 months: yes\n- Punching her: 2 to 10 times; in the last 12 months: yes\n/);
-  assert.match(plain, /RED FLAGS\n-+\n\* Repeated physical violence: /);
+  assert.match(plain, /RED FLAGS\n-+\n\* Escalation: [\s\S]*?\n\* Repeated physical violence: /);
   assert.match(plain, /- Children present during incidents, or a child harmed or threatened \(Significant concern\) \[answers: children\.present\]/);
   assert.ok(plain.includes([
     'CHILDREN',
