@@ -8,11 +8,12 @@ import zlib from 'node:zlib';
 const TARGET_BROTLI = 160 * 1024;
 // Regression ceiling: the app was 293 KiB on 2026-11-25 after the first size work (Leptos
 // erase_components, no float formatting, one JSON formatter), and the ceiling that plus about 5 %
-// (307 KiB). On 2026-12-04 the locked drafts (issue 13) reached it, and questionnaire 2.0.0's risk
-// rules (issue 10: 23 more questions and 4 more red flags, as data, and their rules) add about
-// 8 KiB: the ceiling is raised to 325 KiB to admit them, not to make room. Lower it again as size
-// work lands.
-const CEILING_BROTLI = 325 * 1024;
+// (307 KiB). On 2026-12-04 the locked drafts (issue 13) and questionnaire 2.0.0's risk rules
+// (issue 10) took it to 315 KiB; the record's change history and new fields (issue 11, about
+// 16 KiB) and the service settings and their validation (issue 12, about 12 KiB) take it to about
+// 343 KiB. The ceiling is 350 KiB to admit those two, not to make room: issue 16 owns cutting the
+// bytes and sets the ceiling to its new size plus 5 %.
+const CEILING_BROTLI = 350 * 1024;
 const [dir = 'dist', flag] = process.argv.slice(2);
 
 const files = fs.readdirSync(dir, { recursive: true })
