@@ -237,42 +237,15 @@ impl Condition {
                 ItemStatus::Answered(Answer::Choice(c)) if c == value => Some(vec![item.clone()]),
                 _ => None,
             },
+            // "Any disclosed" is "at least once", at any time: one evaluation serves both.
             Condition::AnyDisclosedIn(domain) => {
-                let ids: Vec<String> = def
-                    .items
-                    .iter()
-                    .filter(|i| i.domain == *domain && i.response == Response::Frequency)
-                    .filter(|i| {
-                        matches!(answers.status(def, &i.id),
-                        ItemStatus::Answered(Answer::Frequency { band, .. }) if band.is_disclosed())
-                    })
-                    .map(|i| i.id.clone())
-                    .collect();
-                if ids.is_empty() {
-                    None
-                } else {
-                    Some(ids)
-                }
+                disclosed_in(def, answers, *domain, Band::Once, false)
             }
             Condition::AtLeastIn {
                 domain,
-                band: min,
+                band,
                 recent,
-            } => {
-                let ids: Vec<String> = def
-                    .items
-                    .iter()
-                    .filter(|i| i.domain == *domain && i.response == Response::Frequency)
-                    .filter(|i| {
-                        matches!(answers.status(def, &i.id),
-                        ItemStatus::Answered(Answer::Frequency { band, last_12_months })
-                            if band >= min && band.is_disclosed()
-                                && !(*recent && *last_12_months == Some(YesNo::No)))
-                    })
-                    .map(|i| i.id.clone())
-                    .collect();
-                (!ids.is_empty()).then_some(ids)
-            }
+            } => disclosed_in(def, answers, *domain, *band, *recent),
             Condition::Any(list) => {
                 let mut ids = Vec::new();
                 let mut any = false;
@@ -327,6 +300,31 @@ impl Condition {
             _ => Vec::new(),
         }
     }
+}
+
+/// The frequency items of `domain` answered at or above `min` (and disclosed), in the
+/// definition's order; with `recent`, only those whose "last 12 months" is not answered "no" (so
+/// a gap never hides recent violence). `None` when there is none.
+fn disclosed_in(
+    def: &Definition,
+    answers: &Answers,
+    domain: Domain,
+    min: Band,
+    recent: bool,
+) -> Option<Vec<String>> {
+    let ids: Vec<String> = def
+        .items
+        .iter()
+        .filter(|i| i.domain == domain && i.response == Response::Frequency)
+        .filter(|i| {
+            matches!(answers.status(def, &i.id),
+            ItemStatus::Answered(Answer::Frequency { band, last_12_months })
+                if band >= &min && band.is_disclosed()
+                    && !(recent && *last_12_months == Some(YesNo::No)))
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    (!ids.is_empty()).then_some(ids)
 }
 
 pub(crate) fn push_unique(into: &mut Vec<String>, from: Vec<String>) {

@@ -2,12 +2,11 @@
 //! lowers what it must not.
 
 mod common;
-use common::{cat, def};
+use common::{cat, def, summarise};
 
-use chrono::{FixedOffset, TimeZone};
 use dva_core::{
-    apply_judgement, assess, build, recommend, Answer, Answers, Band, CompletedBy, Contacts,
-    Definition, ItemStatus, Judgement, Level, Response, Source, SummaryHeader, SummaryInput, YesNo,
+    apply_judgement, assess, Answer, Answers, Band, CompletedBy, Definition, ItemStatus, Judgement,
+    Level, Response, Source, YesNo,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -113,18 +112,6 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         })
 }
 
-fn header() -> SummaryHeader {
-    SummaryHeader {
-        service: "S".into(),
-        worker: "W".into(),
-        at: FixedOffset::west_opt(3600)
-            .and_then(|o| o.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).single())
-            .unwrap_or_default(),
-        client_reference: "R".into(),
-        completed_by: CompletedBy::ClientSelfCompleted,
-    }
-}
-
 fn yes_no_ids() -> Vec<String> {
     d().items()
         .iter()
@@ -222,18 +209,7 @@ proptest! {
     fn no_answers_make_anything_panic(answers in any_answers()) {
         let def = d();
         let r = assess(def, &answers, cat());
-        let acts = recommend(def, &r, &answers, &Contacts::default(), cat());
-        let s = build(SummaryInput {
-            definition: def,
-            answers: &answers,
-            assessment: &r,
-            judged: None,
-            actions: &acts,
-            action_statuses: &[],
-            header: header(),
-            sharing: &[],
-            catalogue: cat(),
-        });
+        let (acts, s) = summarise(def, &answers, &r, None, CompletedBy::ClientSelfCompleted);
         let text = s.to_plain_text(cat());
         prop_assert!(text.contains(r.level.label(cat())));
         // Every word came from the catalogue: no key is ever shown instead of its text.
@@ -265,18 +241,7 @@ proptest! {
                 if r.has_red_flag() {
                     prop_assert!(result.judged() >= Level::HighRisk);
                 }
-                let acts = recommend(def, &r, &answers, &Contacts::default(), cat());
-                let s = build(SummaryInput {
-                    definition: def,
-                    answers: &answers,
-                    assessment: &r,
-                    judged: Some(&result),
-                    actions: &acts,
-                    action_statuses: &[],
-                    header: header(),
-                    sharing: &[],
-                    catalogue: cat(),
-                });
+                let (_, s) = summarise(def, &answers, &r, Some(&result), CompletedBy::ClientSelfCompleted);
                 prop_assert_eq!(s.level.computed, r.level);
                 let want = format!("Computed from the answers: {}", r.level.label(cat()));
                 prop_assert!(s.to_plain_text(cat()).contains(&want));
@@ -309,17 +274,6 @@ fn huge_text_does_not_panic_and_stays_verbatim() {
     let huge = "ä\u{0}\r\n<b>".repeat(250_000);
     a.set_note(def, "behaviours", huge.clone()).expect("note");
     let r = assess(def, &a, cat());
-    let acts = recommend(def, &r, &a, &Contacts::default(), cat());
-    let s = build(SummaryInput {
-        definition: def,
-        answers: &a,
-        assessment: &r,
-        judged: None,
-        actions: &acts,
-        action_statuses: &[],
-        header: header(),
-        sharing: &[],
-        catalogue: cat(),
-    });
+    let (_, s) = summarise(def, &a, &r, None, CompletedBy::ClientSelfCompleted);
     assert!(s.to_plain_text(cat()).contains(&huge));
 }

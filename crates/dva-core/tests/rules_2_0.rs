@@ -6,9 +6,8 @@ use common::*;
 
 use dva_core::scoring::{CONTROL_PATTERN, HIGH_RISK_MARKERS, RISK_MARKERS};
 use dva_core::{
-    apply_judgement, assess, build, recommend, Action, Answer, Answers, Assessment, Band,
-    CompletedBy, Contacts, Definition, Gap, Judgement, JudgementError, Level, Region,
-    SummaryHeader, SummaryInput, Urgency, YesNo,
+    apply_judgement, assess, recommend, Action, Answer, Answers, Assessment, Band, CompletedBy,
+    Contacts, Definition, Gap, Judgement, JudgementError, Level, Region, Urgency, YesNo,
 };
 
 fn after(setup: impl Fn(&Definition, &mut Answers)) -> (Definition, Answers, Assessment) {
@@ -480,18 +479,7 @@ fn a_lowering_prints_the_lead_who_agreed_it() {
         },
     )
     .expect("lowered with reason and lead");
-    let acts = actions(&d, &a, &r);
-    let s = build(SummaryInput {
-        definition: &d,
-        answers: &a,
-        assessment: &r,
-        judged: Some(&j),
-        actions: &acts,
-        action_statuses: &[],
-        header: header(),
-        sharing: &[],
-        catalogue: cat(),
-    });
+    let (_, s) = summarise(&d, &a, &r, Some(&j), CompletedBy::WorkerAdministered);
     let text = s.to_plain_text(cat());
     assert!(
         text.contains("agreement of the safeguarding lead, Sam Lead"),
@@ -591,28 +579,8 @@ fn each_region_has_its_national_helpline() {
     }
 }
 
-fn header() -> SummaryHeader {
-    SummaryHeader {
-        service: "S".into(),
-        worker: "W".into(),
-        at: chrono::DateTime::parse_from_rfc3339("2026-12-04T10:00:00+00:00").expect("time"),
-        client_reference: "R".into(),
-        completed_by: CompletedBy::WorkerAdministered,
-    }
-}
-
 fn summary_text(d: &Definition, a: &Answers, r: &Assessment) -> String {
-    let acts = actions(d, a, r);
-    build(SummaryInput {
-        definition: d,
-        answers: a,
-        assessment: r,
-        judged: None,
-        actions: &acts,
-        action_statuses: &[],
-        header: header(),
-        sharing: &[],
-        catalogue: cat(),
-    })
-    .to_plain_text(cat())
+    summarise(d, a, r, None, CompletedBy::WorkerAdministered)
+        .1
+        .to_plain_text(cat())
 }

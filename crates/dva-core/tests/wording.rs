@@ -3,10 +3,7 @@
 mod common;
 use common::*;
 
-use chrono::{FixedOffset, TimeZone};
-use dva_core::{
-    assess, build, recommend, Answers, CompletedBy, Contacts, Level, SummaryHeader, SummaryInput,
-};
+use dva_core::{assess, Answers, CompletedBy, Level};
 
 fn forbidden(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
@@ -32,36 +29,13 @@ fn forbidden(text: &str) -> Vec<String> {
     found
 }
 
-fn header() -> SummaryHeader {
-    SummaryHeader {
-        service: "Test Service".into(),
-        worker: "A Worker".into(),
-        at: FixedOffset::east_opt(0)
-            .and_then(|o| o.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).single())
-            .expect("time"),
-        client_reference: "AB123".into(),
-        completed_by: CompletedBy::WorkerAdministered,
-    }
-}
-
 #[test]
 fn no_abuse_disclosed_is_never_called_safe_anywhere() {
     let d = def();
     for answers in [baseline(&d), Answers::new()] {
         let r = assess(&d, &answers, cat());
         assert_eq!(r.level, Level::NoAbuseDisclosed);
-        let acts = recommend(&d, &r, &answers, &Contacts::default(), cat());
-        let summary = build(SummaryInput {
-            definition: &d,
-            answers: &answers,
-            assessment: &r,
-            judged: None,
-            actions: &acts,
-            action_statuses: &[],
-            header: header(),
-            sharing: &[],
-            catalogue: cat(),
-        });
+        let (_, summary) = summarise(&d, &answers, &r, None, CompletedBy::WorkerAdministered);
         let text = summary.to_plain_text(cat());
         assert_eq!(forbidden(&text), Vec::<String>::new(), "{text}");
         let json = summary.to_json().expect("json");

@@ -1,9 +1,15 @@
 #![allow(dead_code)]
-//! Shared helpers for the integration tests: a story-like way to answer questions.
+//! Shared helpers for the integration tests: a story-like way to answer questions, and the
+//! pipeline from an assessment to its referral summary.
 
 use std::sync::OnceLock;
 
-use dva_core::{builtin, Answer, Answers, Band, Catalogue, Definition, Response, Source, YesNo};
+use chrono::{FixedOffset, TimeZone};
+use dva_core::{
+    build, builtin, recommend, Action, Answer, Answers, Assessment, Band, Catalogue, CompletedBy,
+    Contacts, Definition, JudgedLevel, Response, Source, Summary, SummaryHeader, SummaryInput,
+    YesNo,
+};
 
 /// The shell's English catalogue, which holds the core's words (`core.*` keys).
 pub const EN_GB: &str = include_str!("../../../../locales/en-GB.json");
@@ -73,4 +79,45 @@ pub fn disclose(def: &Definition, a: &mut Answers, id: &str, band: Band, recent:
 
 pub fn once(def: &Definition, a: &mut Answers, id: &str) {
     disclose(def, a, id, Band::Once, Some(YesNo::No));
+}
+
+/// A summary header with fixed details: the tests that use it look at what the answers put in a
+/// summary, never at the header, so one header serves them all. `completed_by` varies because
+/// it changes how answers are marked.
+pub fn header(completed_by: CompletedBy) -> SummaryHeader {
+    SummaryHeader {
+        service: "Test Service".into(),
+        worker: "A Worker".into(),
+        at: FixedOffset::east_opt(0)
+            .and_then(|o| o.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).single())
+            .expect("time"),
+        client_reference: "AB123".into(),
+        completed_by,
+    }
+}
+
+/// The rest of the pipeline after `assess`: the recommended actions for the computed level and
+/// the referral summary built from them, with no action statuses or sharing decisions. The
+/// actions are returned too, for tests that look at both. (The snapshots print actions for a
+/// judged level and build their own.)
+pub fn summarise(
+    def: &Definition,
+    answers: &Answers,
+    assessment: &Assessment,
+    judged: Option<&JudgedLevel>,
+    completed_by: CompletedBy,
+) -> (Vec<Action>, Summary) {
+    let actions = recommend(def, assessment, answers, &Contacts::default(), cat());
+    let summary = build(SummaryInput {
+        definition: def,
+        answers,
+        assessment,
+        judged,
+        actions: &actions,
+        action_statuses: &[],
+        header: header(completed_by),
+        sharing: &[],
+        catalogue: cat(),
+    });
+    (actions, summary)
 }
