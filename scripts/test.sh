@@ -14,8 +14,10 @@ cargo test --offline --workspace
 
 build_release
 
-step "Building the test-only app (feature test-hooks: a panic trigger) into dist-test/"
-trunk build --release --offline --features test-hooks --dist dist-test
+# One build for both: test-hooks adds a panic trigger; neutral-titles is the setting a service
+# may choose (every worker page titled "New tab"), and no spec on this build reads a named title.
+step "Building the test-only app (features test-hooks: a panic trigger; neutral-titles) into dist-test/"
+trunk build --release --offline --features test-hooks,neutral-titles --dist dist-test
 
 step "Size budget"
 node scripts/size.mjs dist --check

@@ -41,8 +41,15 @@ pub enum Titles {
 }
 
 /// Page titles in the worker's pages. A service whose computers are shared with clients or
-/// partners may choose [`Titles::Neutral`].
-pub const WORKER_TITLES: Titles = Titles::Named;
+/// partners may choose [`Titles::Neutral`]: here, or without editing this file by building with
+/// the `neutral-titles` feature (`trunk build --release --features neutral-titles`). The
+/// feature is how the browser tests build the app with neutral titles, so that they check the
+/// setting a service would use.
+pub const WORKER_TITLES: Titles = if cfg!(feature = "neutral-titles") {
+    Titles::Neutral
+} else {
+    Titles::Named
+};
 
 /// Page titles while the client holds the device: neutral, as he may later sit at this computer
 /// (or someone close to him may), and his questions should not be listed in its history.
