@@ -7,8 +7,7 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
-use dva_core::summary::{field, follow_up_line, sharing_line, SUMMARY_SECTIONS};
-use dva_core::Summary;
+use dva_core::{Block, Summary};
 
 use crate::text::{catalogue, language};
 
@@ -70,21 +69,19 @@ const HTML_CSS: &str = "body{font-family:system-ui,Arial,sans-serif;line-height:
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-top:1px solid #b1b4b6;padding-top:.75rem;margin-top:1.5rem}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:700}dd{margin:0}\
 p,li,dd{overflow-wrap:anywhere}.level{font-size:1.3rem;font-weight:700;border-left:8px solid #0b0c0c;padding-left:.75rem}\
-.note{white-space:pre-wrap;border-left:4px solid #b1b4b6;padding-left:.75rem}\
+.note{white-space:pre-wrap;border-left:4px solid #b1b4b6;padding-left:.75rem}.warning{border-left:8px solid #d4351c;padding-left:.75rem}\
 section{break-inside:avoid}@page{size:A4;margin:15mm}";
 
 /// A self-contained HTML document of the summary: inline CSS, no scripts, a restrictive CSP.
-/// Its words come from the catalogue: the core's summary keys (the same as the plain text) and
-/// the record screen's labels.
+/// It renders the core's [`Document`], as the plain text and the record screen do.
 pub fn summary_html(s: &Summary) -> String {
     let cat = catalogue();
+    let doc = s.document(cat);
     let e = escape_html;
-    let g = |key: &'static str| e(cat.get(key));
-    let h = &s.header;
     let mut o = String::new();
     let title = cat.fill(
         "export.document_title",
-        &[("reference", &h.client_reference)],
+        &[("reference", &s.header.client_reference)],
     );
     let _ = write!(
         o,
@@ -94,235 +91,43 @@ pub fn summary_html(s: &Summary) -> String {
          <title>{}</title>\n<style>{HTML_CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         e(language()),
         e(&title),
-        g("core.summary.title")
+        e(&doc.title)
     );
     o.push_str("<section><dl>");
-    for (k, v) in s.header_fields(cat) {
-        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", e(&k), e(&v));
+    for (k, v) in &doc.fields {
+        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", e(k), e(v));
     }
-    o.push_str("</dl>");
-    let _ = write!(
-        o,
-        "<p class=\"level\">{}</p>",
-        e(&field(
-            cat,
-            cat.get("core.summary.level_of_concern"),
-            &s.level_in_words(cat)
-        ))
-    );
-    if let Some(r) = &s.incomplete_reason {
-        let _ = write!(o, "<p><strong>{}</strong></p>", e(r));
-    }
+    let _ = write!(o, "</dl><p class=\"level\">{}</p>", e(&doc.level_line));
+    blocks_html(&mut o, &doc.under_level);
     o.push_str("</section>\n");
-
-    let section_block = |o: &mut String, id: &str, title_key: &str| {
-        let Some(sec) = s.sections.iter().find(|x| x.section_id == id) else {
-            return;
-        };
-        let _ = write!(o, "<section><h2>{}</h2>", e(cat.get(title_key)));
-        if sec.lines.is_empty() {
-            let _ = write!(o, "<p>{}</p>", g("core.summary.not_asked"));
-        } else {
-            o.push_str("<ul>");
-            for l in &sec.lines {
-                let _ = write!(o, "<li>{}</li>", e(&field(cat, &l.label, &l.answer)));
-            }
-            o.push_str("</ul>");
-        }
+    for p in &doc.parts {
+        let _ = write!(o, "<section id=\"{}\"><h2>{}</h2>", e(&p.id), e(&p.heading));
+        blocks_html(&mut o, &p.blocks);
         o.push_str("</section>\n");
-    };
-    let (before, after) = SUMMARY_SECTIONS.split_at(2);
-    for (id, key) in before {
-        section_block(&mut o, id, key);
     }
-
-    let _ = write!(o, "<section><h2>{}</h2>", g("core.summary.disclosures"));
-    if s.disclosures.is_empty() {
-        let _ = write!(o, "<p>{}</p>", g("core.summary.no_disclosures"));
-    } else {
-        o.push_str("<ul>");
-        for d in &s.disclosures {
-            let _ = write!(o, "<li>{}</li>", e(&field(cat, &d.label, &d.answer)));
-        }
-        let _ = write!(
-            o,
-            "</ul><p>{}</p>",
-            e(&cat.fill(
-                "core.summary.frequency_total",
-                &[("total", &s.frequency_total.to_string())]
-            ))
-        );
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2>",
-        g("core.summary.red_flags")
-    );
-    if s.red_flags.is_empty() {
-        let _ = write!(o, "<p>{}</p>", g("core.summary.no_red_flags"));
-    }
-    for f in &s.red_flags {
-        let _ = write!(
-            o,
-            "<h3>{}</h3><p>{}</p><ul>",
-            e(&f.title),
-            e(&f.explanation)
-        );
-        for a in &f.answers {
-            let _ = write!(
-                o,
-                "<li>{} {}<br>{} {}</li>",
-                g("record.question"),
-                e(&a.question),
-                g("record.answer"),
-                e(&a.answer)
-            );
-        }
-        o.push_str("</ul>");
-    }
-    if s.cluster.is_some() {
-        let _ = write!(o, "<p>{}</p>", g("result.cluster.body"));
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2>",
-        g("core.summary.level_of_concern")
-    );
-    let _ = write!(
-        o,
-        "<p>{}</p>",
-        e(&cat.fill(
-            "core.summary.computed",
-            &[("level", &s.level.computed_label)]
-        ))
-    );
-    if let (Some(label), Some(reason)) = (&s.level.judged_label, &s.level.judgement_reason) {
-        let _ = write!(
-            o,
-            "<p>{}</p><p>{}</p>",
-            e(&cat.fill("core.summary.judged", &[("level", label)])),
-            e(&cat.fill("core.summary.judgement_reason", &[("reason", reason)]))
-        );
-    }
-    o.push_str("<ul>");
-    for r in &s.level.reasons {
-        let _ = write!(o, "<li>{} ({})</li>", e(&r.text), e(r.supports.label(cat)));
-    }
-    o.push_str("</ul></section>\n");
-
-    for (id, key) in after {
-        section_block(&mut o, id, key);
-    }
-
-    let _ = write!(o, "<section><h2>{}</h2><ul>", g("core.summary.suitability"));
-    for i in &s.suitability {
-        let _ = write!(
-            o,
-            "<li>{}</li>",
-            e(&field(cat, &i.criterion, i.indicator.label(cat)))
-        );
-    }
-    let _ = write!(
-        o,
-        "</ul></section>\n<section><h2>{}</h2>",
-        g("core.summary.actions")
-    );
-    for a in &s.actions {
-        let act = &a.action;
-        let _ = write!(
-            o,
-            "<h3>[{}] {}</h3><p>{}</p><p>{} {}</p>",
-            e(act.urgency.label(cat)),
-            e(&act.title),
-            e(&cat.fill("core.summary.what_to_do", &[("text", &act.what_to_do)])),
-            g("respond.why"),
-            e(&act.because.text)
-        );
-        for c in &act.contacts {
-            let _ = write!(
-                o,
-                "<p>{}</p>",
-                e(&cat.fill("core.summary.contact", &[("contact", &c.display(cat))]))
-            );
-        }
-        match &a.status {
-            Some(st) => {
-                let status = cat.fill("core.summary.status", &[("state", st.state.label(cat))]);
-                if st.note.is_empty() {
-                    let _ = write!(o, "<p>{}</p>", e(&status));
-                } else {
-                    let _ = write!(
-                        o,
-                        "<p>{}. {}</p><p class=\"note\">{}</p>",
-                        e(&status),
-                        g("record.note"),
-                        e(&st.note)
-                    );
-                }
-            }
-            None => {
-                let _ = write!(o, "<p>{}</p>", g("core.summary.status_not_recorded"));
-            }
-        }
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2>",
-        g("core.summary.notes")
-    );
-    let mut any_note = false;
-    for sec in &s.sections {
-        if let Some(n) = &sec.note {
-            any_note = true;
-            let _ = write!(
-                o,
-                "<h3>{}</h3><p class=\"note\">{}</p>",
-                e(&sec.title),
-                e(n)
-            );
-        }
-    }
-    if !any_note {
-        let _ = write!(o, "<p>{}</p>", g("core.summary.no_notes"));
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2>",
-        g("core.summary.sharing")
-    );
-    if s.sharing.is_empty() {
-        let _ = write!(o, "<p>{}</p>", g("core.summary.no_sharing"));
-    } else {
-        o.push_str("<ul>");
-        for d in &s.sharing {
-            let _ = write!(o, "<li>{}</li>", e(&sharing_line(d, cat)));
-        }
-        o.push_str("</ul>");
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2>",
-        g("core.summary.follow_up")
-    );
-    if s.follow_up.is_empty() {
-        let _ = write!(o, "<p>{}</p>", g("core.summary.nothing_to_follow_up"));
-    } else {
-        o.push_str("<ul>");
-        for f in &s.follow_up {
-            let _ = write!(o, "<li>{}</li>", e(&follow_up_line(f, cat)));
-        }
-        o.push_str("</ul>");
-    }
-    let _ = write!(
-        o,
-        "</section>\n<section><h2>{}</h2><ul>",
-        g("core.summary.caveats")
-    );
-    for c in &s.caveats {
-        let _ = write!(o, "<li>{}</li>", e(&c.text));
-    }
-    o.push_str("</ul></section>\n</body>\n</html>\n");
+    o.push_str("</body>\n</html>\n");
     o
+}
+
+fn blocks_html(o: &mut String, blocks: &[Block]) {
+    let e = escape_html;
+    for b in blocks {
+        let _ = match b {
+            Block::Subheading(t) => write!(o, "<h3>{}</h3>", e(t)),
+            Block::Para(t) => write!(o, "<p>{}</p>", e(t)),
+            Block::Strong(t) => write!(o, "<p><strong>{}</strong></p>", e(t)),
+            Block::Verbatim(t) => write!(o, "<p class=\"note\">{}</p>", e(t)),
+            Block::Warning(t) => write!(o, "<p class=\"warning\"><strong>{}</strong></p>", e(t)),
+            Block::List(items) => {
+                o.push_str("<ul>");
+                for i in items {
+                    let _ = write!(o, "<li>{}</li>", e(i));
+                }
+                o.push_str("</ul>");
+                Ok(())
+            }
+        };
+    }
 }
 
 #[cfg(test)]
@@ -435,19 +240,17 @@ mod tests {
             "<dt>Questionnaire</dt><dd>",
             "<dt>Completed</dt><dd>worker-administered</dd>",
             "<p class=\"level\">Level of concern: High risk: act today</p>",
-            "<section><h2>Disclosures</h2><ul><li>",
-            ": 2 to 10 times; in the last 12 months: yes</li>",
-            "<p>Frequency total: 2 (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)</p>",
-            "<li>Question: ",
-            "<br>Answer: 2 to 10 times; in the last 12 months: yes</li>",
+            "<section id=\"disclosures\"><h2>Disclosures</h2><ul><li>",
+            ": 2 to 10 times; in the last 12 months: yes [self-completed]</li>",
+            "<li>Q: ",
+            " A: 2 to 10 times; in the last 12 months: yes",
             "<h2>Level of concern</h2><p>Computed from the answers: High risk: act today</p>",
-            " (High risk: act today)</li>",
+            " (High risk: act today)",
             "<h2>Programme suitability indicators (not a decision)</h2>",
-            "<li>Stabilised or abstinent: unknown</li>",
+            "<li>Stabilised or abstinent: unknown",
             "<h3>[Today] Discuss with your safeguarding lead today</h3>",
-            "<p>Why: High risk</p>",
             "<p>Contact: Safeguarding lead: not set (ask your service to add it)</p>",
-            "<p>Status: done. Note:</p><p class=\"note\">Spoke to M. Lead</p>",
+            "<p>Status: done. Note: Spoke to M. Lead</p>",
             "<p>Status: not recorded</p>",
             "<p>None recorded.</p>",
             "<li>GP: consent not given; not shared. Reason: Not needed {reason}</li>",
@@ -458,6 +261,27 @@ mod tests {
         }
         assert!(!html.contains("core."), "a raw key in\n{html}");
         assert!(!html.contains("export."), "a raw key in\n{html}");
+    }
+
+    /// One model, three renderings: every text of the document is in the HTML (escaped) and
+    /// in the plain text (headings in capitals). The record screen is checked in the browser.
+    #[test]
+    fn every_block_of_the_document_is_in_each_rendering() {
+        let mut s = rich_summary();
+        s.observation = Some("He was <shaking> & loud".into());
+        s.third_party = Some("Police log 12/3".into());
+        s.changes = vec!["Strangling: first answered \"Once\"".into()];
+        let doc = s.document(catalogue());
+        let html = summary_html(&s);
+        let text = s.to_plain_text(catalogue());
+        for t in dva_core::document::texts(&doc) {
+            assert!(html.contains(&escape_html(&t)), "HTML lacks {t:?}");
+            assert!(
+                text.contains(&t) || text.contains(&t.to_uppercase()),
+                "text lacks {t:?}"
+            );
+        }
+        assert!(html.contains("do not disclose to him"));
     }
 
     #[test]

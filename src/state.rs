@@ -75,13 +75,22 @@ impl Ctx {
         source: Source,
     ) -> Result<(), AnswerError> {
         let mut result = Ok(());
+        let at = clock_time();
         self.screening
-            .update(|s| result = s.answers.set(self.def, item_id, answer, source));
+            .update(|s| result = s.answers.set_at(self.def, item_id, answer, source, &at));
         result
     }
 
+    /// Clears an answer; the one cleared stays in the record of changes.
     pub fn clear_answer(&self, item_id: &str) {
-        self.screening.update(|s| s.answers.clear(item_id));
+        let by = if self.client_mode() {
+            Source::ClientSelfCompleted
+        } else {
+            Source::Worker
+        };
+        let at = clock_time();
+        self.screening
+            .update(|s| s.answers.clear_by(item_id, by, &at));
     }
 
     /// The recorded answer to an item, if any.
@@ -96,6 +105,14 @@ impl Ctx {
         self.return_to.set(None);
         self.handover.set(None);
     }
+}
+
+/// The time of day for the record of changes ("14:32"), by hand rather than with chrono's
+/// `format`, which costs tens of KiB of wasm.
+fn clock_time() -> String {
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    format!("{:02}:{:02}", now.hour(), now.minute())
 }
 
 /// The context, for components.

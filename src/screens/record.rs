@@ -5,8 +5,7 @@
 //! The summary's date and time is when the screening started; if that was never recorded, the
 //! moment this page was opened. It is fixed once per visit so that the screen, the copied text
 //! and every file agree to the minute.
-use dva_core::summary::{field, follow_up_line, sharing_line, AnswerLine};
-use dva_core::Summary;
+use dva_core::{Block, Summary};
 use leptos::prelude::*;
 
 use crate::app::navigate;
@@ -139,178 +138,61 @@ pub fn RecordPage() -> impl IntoView {
     }
 }
 
-fn answer_list(lines: Vec<AnswerLine>) -> impl IntoView {
-    view! {
-        <ul class="record__list record__list--answers">
-            {lines.into_iter().map(|l| view! { <li><span class="record__key">{l.label}</span>": "{l.answer}</li> }).collect_view()}
-        </ul>
-    }
-}
-
-/// The summary as semantic sections, in the same order as the plain text.
+/// The summary on screen: the core's document, the same one the text and the HTML download
+/// render, as semantic sections. The behaviour chart goes with the disclosures.
 #[component]
 fn SummaryView(summary: Summary) -> impl IntoView {
-    let s = summary;
-    let h = &s.header;
-    let level_text = s.level_in_words(catalogue());
-    let in_effect = s.level.judged.unwrap_or(s.level.computed);
-    let section = |id: &str, title_key: &str| {
-        let sec = s.sections.iter().find(|x| x.section_id == id).cloned();
-        let title = t(title_key);
-        sec.map(|sec| {
-            let body = if sec.lines.is_empty() {
-                view! { <p>{t("record.not_asked")}</p> }.into_any()
-            } else {
-                answer_list(sec.lines).into_any()
-            };
-            view! { <section class="record__section"><h2>{title}</h2>{body}</section> }
-        })
-    };
-    let header_rows = vec![
-        (t("record.header.service"), h.service.clone()),
-        (t("record.header.worker"), h.worker.clone()),
-        (
-            t("record.header.at"),
-            dva_core::text::date_time(catalogue(), &h.at),
-        ),
-        (t("record.header.client"), h.client_reference.clone()),
-        (
-            t("record.header.questionnaire"),
-            s.questionnaire(catalogue()),
-        ),
-        (
-            t("record.header.completed"),
-            h.completed_by.label(catalogue()).to_owned(),
-        ),
-    ];
+    let doc = summary.document(catalogue());
+    let level_class = format!(
+        "record__level record__level--{}",
+        level_modifier(doc.level)
+    );
     view! {
         <article class="record__summary" aria-labelledby="summary-heading">
             <div class="record__section record__header">
                 <dl class="record__meta">
-                    {header_rows.into_iter().map(|(k, v)| view! {
+                    {doc.fields.into_iter().map(|(k, v)| view! {
                         <div class="record__meta-row"><dt>{k}</dt><dd>{v}</dd></div>
                     }).collect_view()}
                 </dl>
-                <p class=format!("record__level record__level--{}", level_modifier(in_effect))>
-                    <span class="record__level-key">{t("record.level")}</span>" "{level_text}
-                </p>
-                {s.incomplete_reason.clone().map(|r| view! { <p class="record__incomplete"><strong>{r}</strong></p> })}
+                <p class=level_class>{doc.level_line}</p>
+                {blocks(doc.under_level)}
             </div>
-            {section("setting", "record.sec.setting")}
-            {section("relationship", "record.sec.relationship")}
-            <section class="record__section">
-                <h2>{t("record.disclosures")}</h2>
-                {if s.disclosures.is_empty() {
-                    view! { <p>{t("record.no_disclosures")}</p> }.into_any()
-                } else {
-                    view! {
-                        {answer_list(s.disclosures.clone())}
-                        <p>{format!("{} {}", t("record.frequency_total"), s.frequency_total)}</p>
-                    }.into_any()
-                }}
-                <div class="record__chart"><BehaviourChart /></div>
-            </section>
-            <section class="record__section">
-                <h2>{t("record.red_flags")}</h2>
-                {s.red_flags.is_empty().then(|| view! { <p>{t("record.no_red_flags")}</p> })}
-                {s.red_flags.clone().into_iter().map(|f| view! {
-                    <div class="record__flag">
-                        <h3>{f.title}</h3>
-                        <p>{f.explanation}</p>
-                        <ul class="record__list">
-                            {f.answers.into_iter().map(|a| view! {
-                                <li>{t("record.question")}" "{a.question}<br />{t("record.answer")}" "{a.answer}</li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                }).collect_view()}
-                {s.cluster.is_some().then(|| view! { <p>{t("result.cluster.body")}</p> })}
-            </section>
-            <section class="record__section">
-                <h2>{t("record.level_heading")}</h2>
-                <p>{t("record.computed")}" "{s.level.computed_label.clone()}</p>
-                {s.level.judged_label.clone().zip(s.level.judgement_reason.clone()).map(|(l, r)| view! {
-                    <p>{t("record.judged")}" "{l}</p>
-                    <p>{t("record.judged_reason")}" "{r}</p>
-                })}
-                <ul class="record__list">
-                    {s.level.reasons.clone().into_iter().map(|r| view! { <li>{format!("{} ({})", r.text, r.supports.label(catalogue()))}</li> }).collect_view()}
-                </ul>
-            </section>
-            {section("impact", "record.sec.impact")}
-            {section("children", "record.sec.children")}
-            {section("substance_use", "record.sec.substance_use")}
-            {section("own_safety", "record.sec.own_safety")}
-            {section("readiness", "record.sec.readiness")}
-            <section class="record__section">
-                <h2>{t("record.suitability")}</h2>
-                <ul class="record__list">
-                    {s.suitability.clone().into_iter().map(|i| view! { <li>{field(catalogue(), &i.criterion, i.indicator.label(catalogue()))}</li> }).collect_view()}
-                </ul>
-            </section>
-            <section class="record__section record__section--actions">
-                <h2>{t("record.actions")}</h2>
-                {s.actions.clone().into_iter().map(|a| {
-                    let act = a.action;
-                    let status = match a.status {
-                        Some(st) if st.note.is_empty() => st.state.label(catalogue()).to_owned(),
-                        Some(st) => format!("{}. {} {}", st.state.label(catalogue()), t("record.note"), st.note),
-                        None => t("record.status_not_recorded"),
-                    };
-                    view! {
-                        <div class="record__action">
-                            <h3>{format!("[{}] {}", act.urgency.label(catalogue()), act.title)}</h3>
-                            <p>{t("record.what_to_do")}" "{act.what_to_do}</p>
-                            <p>{t("record.because")}" "{act.because.text}</p>
-                            {act.contacts.into_iter().map(|c| view! { <p>{t("record.contact")}" "{c.display(catalogue())}</p> }).collect_view()}
-                            <p class="record__action-status">{t("record.status")}" "{status}</p>
-                        </div>
-                    }
-                }).collect_view()}
-            </section>
-            <section class="record__section">
-                <h2>{t("record.notes")}</h2>
-                {let notes: Vec<_> = s.sections.iter().filter_map(|x| x.note.clone().map(|n| (x.title.clone(), n))).collect();
-                if notes.is_empty() {
-                    view! { <p>{t("record.none_recorded")}</p> }.into_any()
-                } else {
-                    notes.into_iter().map(|(title, n)| view! {
-                        <h3>{title}</h3><p class="record__note">{n}</p>
-                    }).collect_view().into_any()
-                }}
-            </section>
-            <section class="record__section">
-                <h2>{t("record.sharing")}</h2>
-                {if s.sharing.is_empty() {
-                    view! { <p>{t("record.no_sharing")}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="record__list">
-                            {s.sharing.clone().into_iter().map(|d| view! {
-                                <li>{sharing_line(&d, catalogue())}</li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            </section>
-            <section class="record__section">
-                <h2>{t("record.follow_up")}</h2>
-                {if s.follow_up.is_empty() {
-                    view! { <p>{t("record.nothing_unanswered")}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="record__list">
-                            {s.follow_up.clone().into_iter().map(|f| view! { <li>{follow_up_line(&f, catalogue())}</li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            </section>
-            <section class="record__section">
-                <h2>{t("record.caveats")}</h2>
-                <ul class="record__list">
-                    {s.caveats.clone().into_iter().map(|c| view! { <li>{c.text}</li> }).collect_view()}
-                </ul>
-            </section>
+            {doc.parts.into_iter().map(|p| {
+                let chart = (p.id == "disclosures").then(|| view! { <div class="record__chart"><BehaviourChart /></div> });
+                view! {
+                    <section class=format!("record__section record__section--{}", p.id)>
+                        <h2>{p.heading}</h2>
+                        {blocks(p.blocks)}
+                        {chart}
+                    </section>
+                }
+            }).collect_view()}
         </article>
     }
+}
+
+fn blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Subheading(t) => view! { <h3>{t}</h3> }.into_any(),
+            Block::Para(t) => view! { <p>{t}</p> }.into_any(),
+            Block::Strong(t) => view! { <p><strong>{t}</strong></p> }.into_any(),
+            Block::Verbatim(t) => view! { <p class="record__note">{t}</p> }.into_any(),
+            Block::Warning(t) => view! {
+                <div class="warning-text record__warning">
+                    <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="warning-text__text">{t}</strong>
+                </div>
+            }
+            .into_any(),
+            Block::List(items) => view! {
+                <ul class="record__list">
+                    {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        })
+        .collect_view()
 }

@@ -338,6 +338,42 @@ pub fn check(item: &Item, answer: &Answer) -> Result<(), AnswerError> {
     }
 }
 
+/// One entry of the answers' history: nothing said is ever lost. When an answer is changed or
+/// cleared, the earlier one stays in the record with who gave it, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub item_id: String,
+    /// The answer as it was, with who gave it; `None` when this was the first answer (kept so
+    /// that the answers at any earlier moment can be rebuilt exactly).
+    pub before: Option<Recorded>,
+    /// The answer it became; `None` when it was cleared.
+    pub after: Option<Recorded>,
+    /// Who made the change: the worker, or the client while he held the device.
+    pub by: Source,
+    /// When, as the shell wrote it (the core never reads the clock); empty when unknown.
+    #[serde(default)]
+    pub at: String,
+}
+
+/// The safeguarding lead's agreement that a red flag raised by an earlier answer may be set
+/// aside after that answer was changed. Without one, the flag stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadDecision {
+    /// The lead's name, verbatim.
+    pub lead: String,
+    /// Why the lead agreed, verbatim.
+    pub reason: String,
+    #[serde(default)]
+    pub at: String,
+}
+
+/// Why a lead decision was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadDecisionError {
+    LeadRequired,
+    ReasonRequired,
+}
+
 /// The answers and notes of one screening. Serialisable so that the shell can keep a draft
 /// and offer a JSON download; a deserialised store may hold answers that no longer fit the
 /// definition, and every reader treats those as "not yet answered" (see [`Answers::status`]).
@@ -348,6 +384,12 @@ pub struct Answers {
     /// Per-section notes in the client's own words, keyed by section id, verbatim.
     #[serde(default)]
     notes: BTreeMap<String, String>,
+    /// Every change of a given answer, oldest first (older drafts have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    changes: Vec<Change>,
+    /// Red flags set aside by the safeguarding lead, by rule id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    set_aside: BTreeMap<String, LeadDecision>,
 }
 
 impl Answers {
@@ -368,6 +410,19 @@ impl Answers {
         answer: Answer,
         source: Source,
     ) -> Result<(), AnswerError> {
+        self.set_at(def, item_id, answer, source, "")
+    }
+
+    /// [`Answers::set`], with the time of the answer as the shell writes it ("14:32"), kept
+    /// with the earlier answer when this one replaces it.
+    pub fn set_at(
+        &mut self,
+        def: &Definition,
+        item_id: &str,
+        answer: Answer,
+        source: Source,
+        at: &str,
+    ) -> Result<(), AnswerError> {
         let item = def
             .item(item_id)
             .ok_or_else(|| AnswerError::UnknownItem(item_id.to_owned()))?;
@@ -386,14 +441,105 @@ impl Answers {
             (Some(prev), Source::Worker) if prev.answer == answer => prev.source,
             _ => source,
         };
-        self.answers
-            .insert(item_id.to_owned(), Recorded { answer, source });
+        let by = source;
+        let now = Recorded { answer, source };
+        let before = self.answers.insert(item_id.to_owned(), now.clone());
+        // Typing is one change, not one per key: a run of edits to the same text by the same
+        // person extends the last entry.
+        if let (Some(last), Answer::Text(_)) = (self.changes.last_mut(), &now.answer) {
+            if last.item_id == item_id && last.after.as_ref().is_some_and(|a| a.source == now.source) {
+                last.after = Some(now);
+                last.at = at.to_owned();
+                return Ok(());
+            }
+        }
+        if before.as_ref().map(|b| &b.answer) != Some(&now.answer) {
+            self.changes.push(Change {
+                item_id: item_id.to_owned(),
+                before,
+                after: Some(now),
+                by: match by {
+                    Source::ClientSelfCompleted => Source::ClientSelfCompleted,
+                    _ => Source::Worker,
+                },
+                at: at.to_owned(),
+            });
+        }
         Ok(())
     }
 
     /// Removes an answer, so the item is "not yet answered" again.
     pub fn clear(&mut self, item_id: &str) {
-        self.answers.remove(item_id);
+        self.clear_by(item_id, Source::Worker, "");
+    }
+
+    /// Removes an answer, keeping the one removed in the record of changes.
+    pub fn clear_by(&mut self, item_id: &str, by: Source, at: &str) {
+        if let Some(before) = self.answers.remove(item_id) {
+            self.changes.push(Change {
+                item_id: item_id.to_owned(),
+                before: Some(before),
+                after: None,
+                by,
+                at: at.to_owned(),
+            });
+        }
+    }
+
+    /// Every change of an answer that had been given (not first answers), oldest first.
+    pub fn changes(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|c| c.before.is_some())
+    }
+
+    /// The answers as they stood just before each change of a given answer, newest first.
+    /// Scoring reads them so that a red flag raised at any point still stands. Only those
+    /// moments matter: conditions test for answers given, never for their absence, so a first
+    /// answer can raise a flag but never lower one.
+    pub fn earlier_states(&self) -> Vec<Answers> {
+        let mut state = self.answers_only();
+        let mut out = Vec::new();
+        for c in self.changes.iter().rev() {
+            match &c.before {
+                Some(b) => {
+                    state.answers.insert(c.item_id.clone(), b.clone());
+                    out.push(state.clone());
+                }
+                None => {
+                    state.answers.remove(&c.item_id);
+                }
+            }
+        }
+        out
+    }
+
+    /// The current answers alone, without history or decisions: a cheap base for "what if".
+    pub(crate) fn answers_only(&self) -> Answers {
+        Answers {
+            answers: self.answers.clone(),
+            ..Answers::default()
+        }
+    }
+
+    /// Records that the safeguarding lead agreed a raised red flag may be set aside. Both the
+    /// name and the reason are needed.
+    pub fn set_aside_flag(
+        &mut self,
+        rule_id: &str,
+        decision: LeadDecision,
+    ) -> Result<(), LeadDecisionError> {
+        if decision.lead.trim().is_empty() {
+            return Err(LeadDecisionError::LeadRequired);
+        }
+        if decision.reason.trim().is_empty() {
+            return Err(LeadDecisionError::ReasonRequired);
+        }
+        self.set_aside.insert(rule_id.to_owned(), decision);
+        Ok(())
+    }
+
+    /// The lead's decision on a red flag, if one was recorded.
+    pub fn set_aside(&self, rule_id: &str) -> Option<&LeadDecision> {
+        self.set_aside.get(rule_id)
     }
 
     /// The stored answer and its source, whether or not the item is currently shown.

@@ -370,6 +370,19 @@ pub struct Item {
     pub domain: Domain,
     /// A worker observation never shown to the client.
     pub worker_only: bool,
+    /// Printed under a heading of its own in the summary, not with its section.
+    pub record: Option<RecordAs>,
+}
+
+/// Free text the summary prints apart from the answers of its section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordAs {
+    /// What the worker saw or heard, in the worker's words.
+    Observation,
+    /// Information from anyone other than him: marked "do not disclose to him" wherever it
+    /// is printed.
+    ThirdParty,
 }
 
 /// A high-risk indicator, held as data.
@@ -496,6 +509,11 @@ pub enum DefinitionError {
         item: String,
         field: &'static str,
     },
+    /// Only the worker's own free text can be printed apart as an observation or as
+    /// third-party information.
+    RecordNotWorkerText {
+        item: String,
+    },
     EmptyOptions {
         item: String,
     },
@@ -568,6 +586,10 @@ impl fmt::Display for DefinitionError {
             E::EmptySection(id) => write!(f, "section '{id}' has no items"),
             E::EmptyWording { item, field } => write!(f, "item '{item}' has an empty {field}"),
             E::EmptyOptions { item } => write!(f, "item '{item}' has no options"),
+            E::RecordNotWorkerText { item } => write!(
+                f,
+                "item '{item}' is recorded apart, so it must be worker-only free text"
+            ),
             E::BadScale { item, min, max } => write!(
                 f,
                 "item '{item}' has a scale from {min} to {max}; the minimum must be below the maximum"
@@ -659,6 +681,8 @@ struct RawItem {
     domain: String,
     #[serde(default)]
     worker_only: bool,
+    #[serde(default)]
+    record: Option<RecordAs>,
 }
 
 #[derive(Deserialize)]
@@ -757,6 +781,13 @@ pub fn parse(json: &str) -> Result<Definition, Vec<DefinitionError>> {
                     field,
                 });
             }
+        }
+        if it.record.is_some()
+            && !(it.worker_only && matches!(it.response, Response::FreeText { .. }))
+        {
+            errors.push(E::RecordNotWorkerText {
+                item: it.id.clone(),
+            });
         }
         if !it.worker_only && it.client_wording.trim().is_empty() {
             errors.push(E::EmptyWording {
@@ -878,6 +909,7 @@ pub fn parse(json: &str) -> Result<Definition, Vec<DefinitionError>> {
             stop_message: it.stop_message,
             domain,
             worker_only: it.worker_only,
+            record: it.record,
         });
     }
 

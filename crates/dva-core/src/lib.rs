@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod answers;
 pub mod definition;
+pub mod document;
 pub mod readability;
 pub mod scoring;
 pub mod suitability;
@@ -21,13 +22,17 @@ pub use actions::{
     recommend, recommend_judged, Action, ActionState, ActionStatus, Contact, ContactRole, Contacts,
     Region, Urgency,
 };
-pub use answers::{Answer, AnswerError, Answers, Band, ItemStatus, Recorded, Source, YesNo};
+pub use answers::{
+    Answer, AnswerError, Answers, Band, Change, ItemStatus, LeadDecision, LeadDecisionError,
+    Recorded, Source, YesNo,
+};
 pub use definition::{
     builtin, parse, ChoiceOption, Condition, Definition, DefinitionError, Domain, Item,
-    RedFlagRule, Response, Section, Stop,
+    RecordAs, RedFlagRule, Response, Section, Stop,
 };
+pub use document::{Block, Document, Part};
 pub use scoring::{
-    apply_judgement, assess, Assessment, Gap, JudgedLevel, Judgement, JudgementError, Level,
+    apply_judgement, assess, Assessment, FlagStatus, Gap, JudgedLevel, Judgement, JudgementError, Level,
 };
 pub use suitability::{indicators, Indicator, SuitabilityIndicator};
 pub use summary::{

@@ -229,6 +229,37 @@ pub struct RedFlag {
     pub title: String,
     pub explanation: String,
     pub item_ids: Vec<String>,
+    #[serde(default)]
+    pub status: FlagStatus,
+}
+
+/// Where a red flag stands. A flag raised at any point of the screening stands until the
+/// safeguarding lead agrees otherwise: changing an answer is never a way round the rule that
+/// judgement cannot lower a red flag.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum FlagStatus {
+    /// The current answers raise it.
+    #[default]
+    Raised,
+    /// Earlier answers raised it and were then changed: it still stands.
+    RaisedThenChanged,
+    /// Earlier answers raised it; the safeguarding lead agreed it may be set aside.
+    SetAside { lead: String, reason: String },
+}
+
+impl FlagStatus {
+    /// The status in words, for every rendering of the summary; `None` for a plain raised flag.
+    pub fn describe(&self, cat: &Catalogue) -> Option<String> {
+        match self {
+            FlagStatus::Raised => None,
+            FlagStatus::RaisedThenChanged => Some(cat.get("core.flag.raised_then_changed").to_owned()),
+            FlagStatus::SetAside { lead, reason } => Some(cat.fill(
+                "core.flag.set_aside",
+                &[("lead", lead), ("reason", reason)],
+            )),
+        }
+    }
 }
 
 /// The especially dangerous cluster: separation, coercive control and physical or sexual
@@ -321,7 +352,11 @@ pub struct Assessment {
     pub abuse_disclosed: bool,
     /// Sum of band weights over disclosed behaviours (see [`Band::weight`]).
     pub frequency_total: u32,
+    /// The red flags that stand: raised now, or raised earlier and then changed.
     pub red_flags: Vec<RedFlag>,
+    /// Red flags raised by earlier answers that the safeguarding lead agreed to set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside_flags: Vec<RedFlag>,
     pub cluster: Option<Cluster>,
     pub level: Level,
     /// Every reason found, highest step first.
@@ -389,19 +424,33 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
         .collect();
     let frequency_total = disclosures.iter().map(|d| d.band.weight()).sum();
 
-    // Red flags.
-    let red_flags: Vec<RedFlag> = def
-        .red_flag_rules()
-        .iter()
-        .filter_map(|rule| {
-            rule.when.eval(def, answers).map(|item_ids| RedFlag {
-                rule_id: rule.id.clone(),
-                title: rule.title.clone(),
-                explanation: rule.explanation.clone(),
-                item_ids,
-            })
-        })
-        .collect();
+    // Red flags: raised now, or at any earlier moment of the screening.
+    let earlier = answers.earlier_states();
+    let mut red_flags = Vec::new();
+    let mut set_aside_flags = Vec::new();
+    for rule in def.red_flag_rules() {
+        let flag = |item_ids, status| RedFlag {
+            rule_id: rule.id.clone(),
+            title: rule.title.clone(),
+            explanation: rule.explanation.clone(),
+            item_ids,
+            status,
+        };
+        if let Some(ids) = rule.when.eval(def, answers) {
+            red_flags.push(flag(ids, FlagStatus::Raised));
+        } else if let Some(ids) = earlier.iter().find_map(|st| rule.when.eval(def, st)) {
+            match answers.set_aside(&rule.id) {
+                Some(d) => set_aside_flags.push(flag(
+                    ids,
+                    FlagStatus::SetAside {
+                        lead: d.lead.clone(),
+                        reason: d.reason.clone(),
+                    },
+                )),
+                None => red_flags.push(flag(ids, FlagStatus::RaisedThenChanged)),
+            }
+        }
+    }
 
     // The cluster.
     let ids_in = |ds: &[Domain]| -> Vec<String> {
@@ -425,10 +474,14 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
     // Reasons.
     let mut reasons = Vec::new();
     for f in &red_flags {
+        let key = match f.status {
+            FlagStatus::RaisedThenChanged => "core.reason.red_flag_changed",
+            _ => "core.reason.red_flag",
+        };
         reasons.push(Reason {
             id: "red_flag".into(),
             supports: Level::HighRisk,
-            text: cat.fill("core.reason.red_flag", &[("title", &f.title)]),
+            text: cat.fill(key, &[("title", &f.title)]),
             item_ids: f.item_ids.clone(),
         });
     }
@@ -542,6 +595,7 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
         abuse_disclosed,
         frequency_total,
         red_flags,
+        set_aside_flags,
         cluster,
         level,
         reasons,
@@ -587,6 +641,10 @@ pub fn describe_gap(def: &Definition, f: &FollowUp, cat: &Catalogue) -> String {
 /// The gap an item's current answer leaves, if any. "Not sure" and "does not know" are gaps
 /// everywhere but the setting section, where they stop the screening instead.
 fn gap_of(def: &Definition, answers: &Answers, item: &Item) -> Option<Gap> {
+    // Free text (his words, the worker's observations) is optional: a blank box is no gap.
+    if matches!(item.response, Response::FreeText { .. }) {
+        return None;
+    }
     match answers.status(def, &item.id) {
         ItemStatus::NotYetAnswered => Some(Gap::NotYetAnswered),
         ItemStatus::PreferNotToSay => Some(Gap::PreferNotToSay),
@@ -680,7 +738,7 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
 /// own; what several gaps could hide together is left to the count of gaps and to the rules
 /// that name the items.
 fn worst_case(def: &Definition, answers: &Answers, gap: &Item) -> Answers {
-    let mut worst = answers.clone();
+    let mut worst = answers.answers_only();
     let Some(answer) = worst_answer(def, gap) else {
         return worst;
     };

@@ -6,15 +6,15 @@
 //! fixed word, heading and sentence comes from the [`Catalogue`] (`core.summary.*` keys); the
 //! JSON form keeps stable ids (level, action, reason, caveat, indicator) next to the words.
 
-use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::{Action, ActionStatus};
 use crate::answers::{prefer_not_to_say_label, Answer, Answers, ItemStatus, Source, YesNo};
-use crate::definition::{Definition, Domain, Item, Response};
-use crate::scoring::{Assessment, Caveat, Cluster, Gap, JudgedLevel, Level, Reason};
+use crate::definition::{Definition, Domain, Item, RecordAs, Response};
+use crate::document::{change_line, HIS_ACCOUNT_SECTIONS};
+use crate::scoring::{Assessment, Caveat, Cluster, FlagStatus, Gap, JudgedLevel, Level, Reason};
 use crate::suitability::{indicators, SuitabilityIndicator};
 use crate::text::{date_time, join_list, Catalogue};
 
@@ -222,6 +222,8 @@ pub struct RedFlagLine {
     pub title: String,
     pub explanation: String,
     pub answers: Vec<AnswerLine>,
+    #[serde(default)]
+    pub status: FlagStatus,
 }
 
 /// The level block: computed and, if any, judged. The levels are stable ids; the labels are
@@ -269,9 +271,24 @@ pub struct Summary {
     pub header: SummaryHeader,
     pub sections: Vec<SectionAnswers>,
     pub disclosures: Vec<AnswerLine>,
+    /// The red flags that stand, then those the safeguarding lead set aside, each with its
+    /// status.
     pub red_flags: Vec<RedFlagLine>,
     pub cluster: Option<Cluster>,
     pub level: LevelBlock,
+    /// Every change of an answer that had been given, in words, oldest first.
+    #[serde(default)]
+    pub changes: Vec<String>,
+    /// The most recent incident's date and his own words for the first, worst and most recent
+    /// time, verbatim.
+    #[serde(default)]
+    pub incident: Vec<AnswerLine>,
+    /// What the worker saw or heard, in the worker's words.
+    #[serde(default)]
+    pub observation: Option<String>,
+    /// Information from anyone other than him: never to be disclosed to him.
+    #[serde(default)]
+    pub third_party: Option<String>,
     pub frequency_total: u32,
     pub suitability: Vec<SuitabilityIndicator>,
     pub actions: Vec<ActionLine>,
@@ -311,13 +328,36 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         sharing,
         catalogue: cat,
     } = input;
-    let line = |id: &str| def.item(id).and_then(|i| answer_line(def, answers, i, cat));
+    let line = |id: &str| {
+        def.item(id)
+            .and_then(|i| answer_line(def, answers, i, cat))
+            .map(|l| as_his_account(def, l, cat))
+    };
+    let mut sections = section_answers(def, answers, cat);
+    for s in &mut sections {
+        s.lines.retain(|l| def.item(&l.item_id).is_none_or(|i| i.record.is_none()));
+        for l in &mut s.lines {
+            *l = as_his_account(def, l.clone(), cat);
+        }
+    }
+    let words_of = |kind: RecordAs| -> Option<String> {
+        let texts: Vec<String> = def
+            .items()
+            .iter()
+            .filter(|i| i.record == Some(kind))
+            .filter_map(|i| match answers.status(def, &i.id) {
+                ItemStatus::Answered(Answer::Text(t)) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        (!texts.is_empty()).then(|| texts.join("\n\n"))
+    };
     Summary {
         schema: SCHEMA,
         definition_id: def.id().to_owned(),
         definition_version: def.version().to_owned(),
         header,
-        sections: section_answers(def, answers, cat),
+        sections,
         disclosures: assessment
             .disclosures
             .iter()
@@ -326,13 +366,27 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         red_flags: assessment
             .red_flags
             .iter()
+            .chain(&assessment.set_aside_flags)
             .map(|f| RedFlagLine {
                 rule_id: f.rule_id.clone(),
                 title: f.title.clone(),
                 explanation: f.explanation.clone(),
                 answers: f.item_ids.iter().filter_map(|id| line(id)).collect(),
+                status: f.status.clone(),
             })
             .collect(),
+        changes: answers
+            .changes()
+            .map(|c| change_line(def, c, cat))
+            .collect(),
+        incident: def
+            .items()
+            .iter()
+            .filter(|i| i.section == "behaviours" && matches!(i.response, Response::FreeText { .. }))
+            .filter_map(|i| answer_line(def, answers, i, cat).filter(|l| l.answered))
+            .collect(),
+        observation: words_of(RecordAs::Observation),
+        third_party: words_of(RecordAs::ThirdParty),
         cluster: assessment.cluster.clone(),
         level: LevelBlock {
             computed: assessment.level,
@@ -393,55 +447,30 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
     }
 }
 
-/// A heading of the plain text: the catalogue's heading in capitals, underlined with `rule`.
-fn heading(out: &mut String, title: &str, rule: char) {
-    let title = title.to_uppercase();
-    out.push_str(&title);
-    out.push('\n');
-    out.extend(std::iter::repeat_n(rule, title.chars().count()));
-    out.push('\n');
-}
-
-fn source_mark(line: &AnswerLine, cat: &Catalogue) -> String {
-    match line.source {
-        Some(s @ (Source::ClientSelfCompleted | Source::ChangedAfterDiscussion)) => {
-            format!(
-                " {}",
-                cat.fill("core.summary.source_mark", &[("source", s.label(cat))])
-            )
-        }
-        _ => String::new(),
+/// An answer about his partner or the children, stated as his account: "He says: No", never
+/// a bare "No" that reads as an established fact. Gaps are left as they are: they say nothing.
+pub fn as_his_account(def: &Definition, mut line: AnswerLine, cat: &Catalogue) -> AnswerLine {
+    let his = def
+        .item(&line.item_id)
+        .is_some_and(|i| !i.worker_only && HIS_ACCOUNT_SECTIONS.contains(&i.section.as_str()));
+    if his && line.answered {
+        // "he says no", not "he says No"; an initialism ("IDVA") keeps its capitals.
+        let mut chars = line.answer.chars();
+        let answer = match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if second.is_lowercase() => {
+                first.to_lowercase().chain(line.answer.chars().skip(1)).collect()
+            }
+            _ => line.answer.clone(),
+        };
+        line.answer = cat.fill("core.summary.he_says", &[("answer", &answer)]);
     }
-}
-
-fn ids(ids: &[String], cat: &Catalogue) -> String {
-    if ids.is_empty() {
-        String::new()
-    } else {
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        format!(
-            " {}",
-            cat.fill("core.summary.answer_ids", &[("ids", &join_list(cat, &ids))])
-        )
-    }
+    line
 }
 
 /// "Label: value" in the catalogue's punctuation.
 pub fn field(cat: &Catalogue, label: &str, value: &str) -> String {
     cat.fill("core.summary.field", &[("label", label), ("value", value)])
 }
-
-/// The sections the summary shows in full, in order, with their heading keys. The first two
-/// come before the disclosures, the rest after the level of concern.
-pub const SUMMARY_SECTIONS: [(&str, &str); 7] = [
-    ("setting", "core.summary.section.setting"),
-    ("relationship", "core.summary.section.relationship"),
-    ("impact", "core.summary.section.impact"),
-    ("children", "core.summary.section.children"),
-    ("substance_use", "core.summary.section.substance_use"),
-    ("own_safety", "core.summary.section.own_safety"),
-    ("readiness", "core.summary.section.readiness"),
-];
 
 impl Summary {
     /// The JSON download: compact, one formatter for every JSON the app writes (a pretty
@@ -483,206 +512,7 @@ impl Summary {
 
     /// The plain-text summary for pasting into a case system. Free text is verbatim.
     pub fn to_plain_text(&self, cat: &Catalogue) -> String {
-        let mut out = String::new();
-        let get = |key: &'static str| cat.get(key);
-        heading(&mut out, get("core.summary.title"), '=');
-        for (label, value) in self.header_fields(cat) {
-            let _ = writeln!(out, "{}", field(cat, &label, &value));
-        }
-        let _ = writeln!(
-            out,
-            "{}",
-            field(
-                cat,
-                get("core.summary.level_of_concern"),
-                &self.level_in_words(cat)
-            )
-        );
-        if let Some(r) = &self.incomplete_reason {
-            let _ = writeln!(out, "{r}");
-        }
-
-        let (before, after) = SUMMARY_SECTIONS.split_at(2);
-        for (id, key) in before {
-            self.section_block(&mut out, id, get(key), cat);
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.disclosures"), '-');
-        if self.disclosures.is_empty() {
-            let _ = writeln!(out, "{}", get("core.summary.no_disclosures"));
-        } else {
-            for d in &self.disclosures {
-                let _ = writeln!(
-                    out,
-                    "- {}{}",
-                    field(cat, &d.label, &d.answer),
-                    source_mark(d, cat)
-                );
-            }
-            let _ = writeln!(
-                out,
-                "{}",
-                cat.fill(
-                    "core.summary.frequency_total",
-                    &[("total", &self.frequency_total.to_string())]
-                )
-            );
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.red_flags"), '-');
-        if self.red_flags.is_empty() {
-            let _ = writeln!(out, "{}", get("core.summary.no_red_flags"));
-        }
-        for f in &self.red_flags {
-            let _ = writeln!(out, "* {}", field(cat, &f.title, &f.explanation));
-            for a in &f.answers {
-                let _ = writeln!(
-                    out,
-                    "    {}",
-                    cat.fill("core.summary.q", &[("question", &a.question)])
-                );
-                let _ = writeln!(
-                    out,
-                    "    {}{}",
-                    cat.fill("core.summary.a", &[("answer", &a.answer)]),
-                    source_mark(a, cat)
-                );
-            }
-        }
-        if let Some(c) = &self.cluster {
-            let _ = writeln!(
-                out,
-                "* {}{}",
-                get("core.summary.cluster"),
-                ids(&c.item_ids(), cat)
-            );
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.level_of_concern"), '-');
-        let _ = writeln!(
-            out,
-            "{}",
-            cat.fill(
-                "core.summary.computed",
-                &[("level", &self.level.computed_label)]
-            )
-        );
-        if let (Some(label), Some(reason)) =
-            (&self.level.judged_label, &self.level.judgement_reason)
-        {
-            let _ = writeln!(
-                out,
-                "{}",
-                cat.fill("core.summary.judged", &[("level", label)])
-            );
-            let _ = writeln!(
-                out,
-                "{}",
-                cat.fill("core.summary.judgement_reason", &[("reason", reason)])
-            );
-        }
-        let _ = writeln!(out, "{}", get("core.summary.reasons"));
-        for r in &self.level.reasons {
-            let _ = writeln!(
-                out,
-                "- {} ({}){}",
-                r.text,
-                r.supports.label(cat),
-                ids(&r.item_ids, cat)
-            );
-        }
-
-        for (id, key) in after {
-            self.section_block(&mut out, id, get(key), cat);
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.suitability"), '-');
-        for s in &self.suitability {
-            let _ = writeln!(
-                out,
-                "- {} {}",
-                field(cat, &s.criterion, s.indicator.label(cat)),
-                cat.fill("core.summary.suitability_answer", &[("item", &s.item_id)])
-            );
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.actions"), '-');
-        for a in &self.actions {
-            let act = &a.action;
-            let _ = writeln!(out, "* [{}] {}", act.urgency.label(cat), act.title);
-            let _ = writeln!(
-                out,
-                "  {}",
-                cat.fill("core.summary.what_to_do", &[("text", &act.what_to_do)])
-            );
-            let _ = writeln!(
-                out,
-                "  {}{}",
-                cat.fill("core.summary.because", &[("text", &act.because.text)]),
-                ids(&act.because.item_ids, cat)
-            );
-            for c in &act.contacts {
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    cat.fill("core.summary.contact", &[("contact", &c.display(cat))])
-                );
-            }
-            let status = match &a.status {
-                Some(s) if s.note.is_empty() => {
-                    cat.fill("core.summary.status", &[("state", s.state.label(cat))])
-                }
-                Some(s) => cat.fill(
-                    "core.summary.status_note",
-                    &[("state", s.state.label(cat)), ("note", &s.note)],
-                ),
-                None => get("core.summary.status_not_recorded").to_owned(),
-            };
-            let _ = writeln!(out, "  {status}");
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.notes"), '-');
-        let mut any_note = false;
-        for s in &self.sections {
-            if let Some(n) = &s.note {
-                any_note = true;
-                let _ = writeln!(out, "{}:\n{}", s.title, n);
-            }
-        }
-        if !any_note {
-            let _ = writeln!(out, "{}", get("core.summary.no_notes"));
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.sharing"), '-');
-        if self.sharing.is_empty() {
-            let _ = writeln!(out, "{}", get("core.summary.no_sharing"));
-        }
-        for d in &self.sharing {
-            let _ = writeln!(out, "- {}", sharing_line(d, cat));
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.follow_up"), '-');
-        if self.follow_up.is_empty() {
-            let _ = writeln!(out, "{}", get("core.summary.nothing_to_follow_up"));
-        }
-        for f in &self.follow_up {
-            let _ = writeln!(out, "- {}", follow_up_line(f, cat));
-        }
-
-        out.push('\n');
-        heading(&mut out, get("core.summary.caveats"), '-');
-        for c in &self.caveats {
-            let _ = writeln!(out, "- {}", c.text);
-        }
-        out
+        self.document(cat).to_plain_text()
     }
 
     /// The level as one line: computed, and judged when there is a judgement.
@@ -696,24 +526,6 @@ impl Summary {
         }
     }
 
-    fn section_block(&self, out: &mut String, section_id: &str, title: &str, cat: &Catalogue) {
-        let Some(s) = self.sections.iter().find(|s| s.section_id == section_id) else {
-            return;
-        };
-        out.push('\n');
-        heading(out, title, '-');
-        if s.lines.is_empty() {
-            let _ = writeln!(out, "{}", cat.get("core.summary.not_asked"));
-        }
-        for l in &s.lines {
-            let _ = writeln!(
-                out,
-                "- {}{}",
-                field(cat, &l.label, &l.answer),
-                source_mark(l, cat)
-            );
-        }
-    }
 }
 
 /// One information-sharing decision in words: with whom, consent, shared or not, and why.

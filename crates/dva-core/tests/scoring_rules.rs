@@ -401,14 +401,35 @@ fn hidden_answers_never_count() {
     yes(&d, &mut a, "children.baby");
     once(&d, &mut a, "b.pushing");
     assert_eq!(assess(&d, &a, cat()).level, Level::HighRisk);
-    // Now there are no children: the stale answers are not asked and do not count.
+    // Now there are no children: the stale answers are not asked and are not counted as
+    // answers, but the red flag they raised stands until the safeguarding lead agrees otherwise.
     set(&d, &mut a, "children.any", Answer::YesNo(YesNo::No));
     let r = assess(&d, &a, cat());
-    assert!(r.red_flags.is_empty());
     assert_eq!(
         a.status(&d, "children.harmed"),
         dva_core::ItemStatus::NotAsked
     );
+    assert!(!r.red_flags.is_empty());
+    assert!(r
+        .red_flags
+        .iter()
+        .all(|f| f.status == dva_core::FlagStatus::RaisedThenChanged));
+    assert_eq!(r.level, Level::HighRisk);
+    for f in &r.red_flags {
+        a.set_aside_flag(
+            &f.rule_id,
+            dva_core::LeadDecision {
+                lead: "Sam Lead".into(),
+                reason: "No children: entered by mistake".into(),
+                at: String::new(),
+            },
+        )
+        .unwrap();
+    }
+    let r = assess(&d, &a, cat());
+    assert!(r.red_flags.is_empty());
+    assert!(!r.set_aside_flags.is_empty());
+    assert_ne!(r.level, Level::HighRisk);
 }
 
 #[test]
