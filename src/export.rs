@@ -437,7 +437,7 @@ mod tests {
             "<p class=\"level\">Level of concern: High risk: act today</p>",
             "<section><h2>Disclosures</h2><ul><li>",
             ": 2 to 10 times; in the last 12 months: yes</li>",
-            "<p>Frequency total: 2 (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)</p>",
+            "<p>Count of answers (not a risk score): 2, each behaviour counted by how often (once 1, 2 to 10 times 2, 11 to 20 times 3, more than 20 times 4)</p>",
             "<li>Question: ",
             "<br>Answer: 2 to 10 times; in the last 12 months: yes</li>",
             "<h2>Level of concern</h2><p>Computed from the answers: High risk: act today</p>",
