@@ -1,4 +1,6 @@
-//! Nothing referral-facing calls a result safe, no risk or low risk.
+//! Nothing referral-facing calls a result safe, no risk or low risk; and no wording frames abuse
+//! as mutual conflict or lost temper, or endorses his account (issue 11's wording review, in
+//! docs/plain-language.md).
 
 mod common;
 use common::*;
@@ -86,4 +88,164 @@ fn the_wording_check_catches_safe_and_low_risk() {
     assert_eq!(forbidden("He is safe."), vec!["safe".to_string()]);
     assert_eq!(forbidden("Low risk"), vec!["low risk".to_string()]);
     assert!(forbidden("Discuss with your safeguarding lead; safety planning").is_empty());
+}
+
+/// Words that frame abuse as a quarrel between equals, a loss of temper or a reaction to
+/// something she did, against the power and control model; or that endorse his account.
+/// Matched as whole words, in any case.
+const FRAMING_WORDS: &[&str] = &[
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "argument",
+    "arguments",
+    "row",
+    "rows",
+    "rowing",
+    "temper",
+    "tempers",
+    "angry",
+    "anger",
+    "trigger",
+    "triggers",
+    "triggered",
+    "conflict",
+    "conflicts",
+    "fight",
+    "fights",
+    "fighting",
+    "provoke",
+    "provoked",
+    "provokes",
+    "provocation",
+    "honest",
+    "honestly",
+    "honesty",
+];
+
+/// The same, as phrases (matched in any case, anywhere in a text).
+const FRAMING_PHRASES: &[&str] = &[
+    "both of you",
+    "you both",
+    "lost it",
+    "lose it",
+    "losing it",
+    "lost control",
+    "relationship problem",
+    "love life",
+    "wound up",
+    "wound him up",
+    "wound you up",
+    "wind him up",
+    "wind you up",
+];
+
+fn framings(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut found: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| FRAMING_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect();
+    found.extend(
+        FRAMING_PHRASES
+            .iter()
+            .filter(|p| lower.contains(*p))
+            .map(|p| (*p).to_owned()),
+    );
+    found
+}
+
+/// Every string of the questionnaire definition that a person reads (ids, references and
+/// enumerations skipped), with where it is.
+fn questionnaire_texts() -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(s) => out.push((at.to_owned(), s.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{at}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "id" || k == "item" || k == "section" || k == "domain" || k == "type" {
+                        continue;
+                    }
+                    walk(v, &format!("{at}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let definition: serde_json::Value = serde_json::from_str(include_str!("../questionnaire.json"))
+        .expect("the definition is JSON");
+    let mut out = Vec::new();
+    walk(&definition, "questionnaire", &mut out);
+    out
+}
+
+#[test]
+fn no_text_frames_abuse_as_mutual_conflict_or_lost_temper() {
+    let mut texts: Vec<(String, String)> = cat()
+        .iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let questionnaire = questionnaire_texts();
+    // Titles, wordings, options, guidance and red-flag explanations are all scanned.
+    assert!(
+        questionnaire.len() > 300,
+        "too few questionnaire texts: {}",
+        questionnaire.len()
+    );
+    assert!(
+        texts.len() > 400,
+        "too few catalogue texts: {}",
+        texts.len()
+    );
+    texts.extend(questionnaire);
+    let mut bad: Vec<String> = texts
+        .iter()
+        .filter_map(|(at, text)| {
+            let found = framings(text);
+            (!found.is_empty()).then(|| format!("{at} ({}): {text}", found.join(", ")))
+        })
+        .collect();
+    bad.sort();
+    assert!(
+        bad.is_empty(),
+        "abuse framed as mutual conflict or lost temper, or his account endorsed \
+         (see docs/plain-language.md, the wording review):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_framing_check_catches_rows_temper_triggers_and_honesty() {
+    for (text, want) in [
+        ("Things that happen when you argue", "argue"),
+        ("Do you have a problem with rows in your love life?", "rows"),
+        ("Have you ever smashed things when you were angry?", "angry"),
+        (
+            "Add conflict in relationships, and what triggers it",
+            "conflict",
+        ),
+        ("Thank him for being honest", "honest"),
+        ("Has he lost his temper?", "temper"),
+        ("What did she do that wound you up?", "wound you up"),
+    ] {
+        assert!(
+            framings(text).iter().any(|f| f == want),
+            "{want} not caught in {text}"
+        );
+    }
+    // Words that only contain a banned one are fine.
+    for text in [
+        "Thank him for telling you.",
+        "Growing up, throwing things, narrow escapes, the sorrow of it",
+        "Separation is one of the most dangerous times for a partner.",
+    ] {
+        assert!(framings(text).is_empty(), "{text}: {:?}", framings(text));
+    }
 }
