@@ -141,6 +141,8 @@ pub fn StartPage() -> impl IntoView {
         {question("set.consent")}
         {question("set.completed_by")}
         {question("set.interpreter")}
+        {question("set.interpreter_name")}
+        {question("set.interpreter_known")}
 
         <Show when=stopped>
             <div class="start__stop notification" role="region" aria-labelledby="start-stop-title">

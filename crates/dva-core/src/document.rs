@@ -272,8 +272,13 @@ impl Summary {
                 cat.get("core.summary.incident").to_owned(),
             ));
             for l in &self.incident {
-                blocks.push(Block::Para(format!("{}:", l.label)));
-                blocks.push(Block::Verbatim(l.answer.clone()));
+                // A date fits on its line; an account keeps its own lines, verbatim.
+                if l.answer.contains('\n') || l.answer.chars().count() > 80 {
+                    blocks.push(Block::Para(format!("{}:", l.label)));
+                    blocks.push(Block::Verbatim(l.answer.clone()));
+                } else {
+                    blocks.push(Block::Para(field(cat, &l.label, &l.answer)));
+                }
             }
         }
         Part {
