@@ -143,10 +143,7 @@ pub fn RecordPage() -> impl IntoView {
 #[component]
 fn SummaryView(summary: Summary) -> impl IntoView {
     let doc = summary.document(catalogue());
-    let level_class = format!(
-        "record__level record__level--{}",
-        level_modifier(doc.level)
-    );
+    let level_class = format!("record__level record__level--{}", level_modifier(doc.level));
     view! {
         <article class="record__summary" aria-labelledby="summary-heading">
             <div class="record__section record__header">

@@ -447,7 +447,9 @@ impl Answers {
         // Typing is one change, not one per key: a run of edits to the same text by the same
         // person extends the last entry.
         if let (Some(last), Answer::Text(_)) = (self.changes.last_mut(), &now.answer) {
-            if last.item_id == item_id && last.after.as_ref().is_some_and(|a| a.source == now.source) {
+            if last.item_id == item_id
+                && last.after.as_ref().is_some_and(|a| a.source == now.source)
+            {
                 last.after = Some(now);
                 last.at = at.to_owned();
                 return Ok(());

@@ -100,7 +100,7 @@ pub fn change_line(def: &Definition, c: &Change, cat: &Catalogue) -> String {
     let item = def.item(&c.item_id);
     let label = item.map_or(c.item_id.as_str(), |i| i.label.as_str());
     let words = |a: &crate::answers::Answer| {
-        item.map_or_else(|| String::new(), |i| crate::summary::answer_text(i, a, cat))
+        item.map_or_else(String::new, |i| crate::summary::answer_text(i, a, cat))
     };
     let before = c.before.as_ref();
     let who = |s: Source| {
@@ -121,7 +121,10 @@ pub fn change_line(def: &Definition, c: &Change, cat: &Catalogue) -> String {
         },
         &[
             ("label", label),
-            ("before", &before.map(|b| words(&b.answer)).unwrap_or_default()),
+            (
+                "before",
+                &before.map(|b| words(&b.answer)).unwrap_or_default(),
+            ),
             ("given_by", before.map_or("", |b| b.source.label(cat))),
             ("after", &after),
             ("by", who(c.by)),
@@ -205,13 +208,18 @@ impl Summary {
             self.sharing.iter().map(|d| sharing_line(d, cat)).collect(),
             cat,
         ));
-        parts.push(self.list_part(
-            "follow_up",
-            "core.summary.follow_up",
-            "core.summary.nothing_to_follow_up",
-            self.follow_up.iter().map(|f| follow_up_line(f, cat)).collect(),
-            cat,
-        ));
+        parts.push(
+            self.list_part(
+                "follow_up",
+                "core.summary.follow_up",
+                "core.summary.nothing_to_follow_up",
+                self.follow_up
+                    .iter()
+                    .map(|f| follow_up_line(f, cat))
+                    .collect(),
+                cat,
+            ),
+        );
         parts.push(Part {
             id: "caveats".into(),
             heading: get("core.summary.caveats"),
@@ -543,4 +551,3 @@ fn blocks_text(out: &mut String, blocks: &[Block]) {
         };
     }
 }
-

@@ -27,12 +27,13 @@ pub use answers::{
     Recorded, Source, YesNo,
 };
 pub use definition::{
-    builtin, parse, ChoiceOption, Condition, Definition, DefinitionError, Domain, Item,
-    RecordAs, RedFlagRule, Response, Section, Stop,
+    builtin, parse, ChoiceOption, Condition, Definition, DefinitionError, Domain, Item, RecordAs,
+    RedFlagRule, Response, Section, Stop,
 };
 pub use document::{Block, Document, Part};
 pub use scoring::{
-    apply_judgement, assess, Assessment, FlagStatus, Gap, JudgedLevel, Judgement, JudgementError, Level,
+    apply_judgement, assess, Assessment, FlagStatus, Gap, JudgedLevel, Judgement, JudgementError,
+    Level,
 };
 pub use suitability::{indicators, Indicator, SuitabilityIndicator};
 pub use summary::{

@@ -253,11 +253,12 @@ impl FlagStatus {
     pub fn describe(&self, cat: &Catalogue) -> Option<String> {
         match self {
             FlagStatus::Raised => None,
-            FlagStatus::RaisedThenChanged => Some(cat.get("core.flag.raised_then_changed").to_owned()),
-            FlagStatus::SetAside { lead, reason } => Some(cat.fill(
-                "core.flag.set_aside",
-                &[("lead", lead), ("reason", reason)],
-            )),
+            FlagStatus::RaisedThenChanged => {
+                Some(cat.get("core.flag.raised_then_changed").to_owned())
+            }
+            FlagStatus::SetAside { lead, reason } => {
+                Some(cat.fill("core.flag.set_aside", &[("lead", lead), ("reason", reason)]))
+            }
         }
     }
 }

@@ -6,7 +6,6 @@
 //! fixed word, heading and sentence comes from the [`Catalogue`] (`core.summary.*` keys); the
 //! JSON form keeps stable ids (level, action, reason, caveat, indicator) next to the words.
 
-
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -335,7 +334,8 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
     };
     let mut sections = section_answers(def, answers, cat);
     for s in &mut sections {
-        s.lines.retain(|l| def.item(&l.item_id).is_none_or(|i| i.record.is_none()));
+        s.lines
+            .retain(|l| def.item(&l.item_id).is_none_or(|i| i.record.is_none()));
         for l in &mut s.lines {
             *l = as_his_account(def, l.clone(), cat);
         }
@@ -382,7 +382,9 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         incident: def
             .items()
             .iter()
-            .filter(|i| i.section == "behaviours" && matches!(i.response, Response::FreeText { .. }))
+            .filter(|i| {
+                i.section == "behaviours" && matches!(i.response, Response::FreeText { .. })
+            })
             .filter_map(|i| answer_line(def, answers, i, cat).filter(|l| l.answered))
             .collect(),
         observation: words_of(RecordAs::Observation),
@@ -457,9 +459,10 @@ pub fn as_his_account(def: &Definition, mut line: AnswerLine, cat: &Catalogue) -
         // "he says no", not "he says No"; an initialism ("IDVA") keeps its capitals.
         let mut chars = line.answer.chars();
         let answer = match (chars.next(), chars.next()) {
-            (Some(first), Some(second)) if second.is_lowercase() => {
-                first.to_lowercase().chain(line.answer.chars().skip(1)).collect()
-            }
+            (Some(first), Some(second)) if second.is_lowercase() => first
+                .to_lowercase()
+                .chain(line.answer.chars().skip(1))
+                .collect(),
             _ => line.answer.clone(),
         };
         line.answer = cat.fill("core.summary.he_says", &[("answer", &answer)]);
@@ -525,7 +528,6 @@ impl Summary {
             _ => self.level.computed_label.clone(),
         }
     }
-
 }
 
 /// One information-sharing decision in words: with whom, consent, shared or not, and why.
