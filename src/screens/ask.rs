@@ -304,13 +304,21 @@ pub fn AskPage(section: String) -> impl IntoView {
     let questions = groups
         .into_iter()
         .map(|(domain, items)| {
+            let items_of_group = items.clone();
             let list = items
                 .into_iter()
                 .map(|item| view! { <Question item=item /> })
                 .collect_view();
+            // A group whose questions are all hidden (his words, before any disclosure) is not
+            // shown at all, so no heading stands over nothing.
+            let shown = move || {
+                ctx.screening
+                    .with(|s| items_of_group.iter().any(|i| def.is_shown(i, &s.answers)))
+            };
             if with_headings {
                 view! {
-                    <section class="ask__group" aria-labelledby=format!("group-{}", domain.id())>
+                    <section class="ask__group" aria-labelledby=format!("group-{}", domain.id())
+                        prop:hidden=move || !shown()>
                         <h2 class="ask__group-title" id=format!("group-{}", domain.id())>{domain.label(catalogue())}</h2>
                         {list}
                     </section>
@@ -619,7 +627,9 @@ mod tests {
         let items: Vec<&Item> = def.items_in("behaviours").collect();
         let groups = group_by_domain(&items);
         let domains: Vec<Domain> = groups.iter().map(|(d, _)| *d).collect();
-        assert_eq!(domains, Domain::ABUSE.to_vec());
+        let mut want = Domain::ABUSE.to_vec();
+        want.push(Domain::Incident);
+        assert_eq!(domains, want);
         assert_eq!(
             groups.iter().map(|(_, l)| l.len()).sum::<usize>(),
             items.len()

@@ -7,6 +7,7 @@ import { startApp, openPage } from './harness.mjs';
 import { continueOn, expectHeading, fillStart, writeNotes } from './pages/worker-ask.mjs';
 import { recordPage } from './pages/worker-result.mjs';
 import { assertNoSidewaysScroll } from './pages/drafts.mjs';
+import { definition } from './pages/worker-flow.mjs';
 
 const HOSTILE = [
   '<script>window.__pwned = 1</script>',
@@ -102,3 +103,47 @@ for (const width of [1280, 390]) {
     await t.close();
   });
 }
+
+test('hostile text in the worker\'s observation, third-party information and his words of the worst time stays text everywhere', async () => {
+  const t = await openPage(app, { acceptDownloads: true, viewport: { width: 390, height: 900 } });
+  const dialogs = [];
+  t.page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  // Each field takes 2,000 characters: the hostile start and an unbroken run to the limit.
+  const long = (tag) => `${tag} ${HOSTILE} ${'y'.repeat(2_000 - HOSTILE.length - tag.length - 2)}`;
+  const fields = {
+    'ready.observation': long('OBS'),
+    'ready.third_party': long('TPI'),
+  };
+  await t.page.goto(app.url);
+  await fillStart(t.page, { clientRef: 'HOST-2' });
+  await continueOn(t.page);
+  await expectHeading(t.page, 'Relationship');
+  await t.page.evaluate(() => { window.location.hash = '#/ask/readiness'; });
+  await expectHeading(t.page, 'Readiness to change');
+  for (const [id, text] of Object.entries(fields)) {
+    await t.page.getByLabel(definition.items.find((i) => i.id === id).worker_wording).fill(text);
+  }
+  await t.page.evaluate(() => { window.location.hash = '#/record'; });
+  const record = recordPage(t.page);
+  await record.open();
+  const plain = await record.plainText();
+  for (const text of Object.values(fields)) assert.ok(plain.includes(text), 'verbatim in the text');
+  assert.equal(await t.page.locator('main script, main img').count(), 0, 'no markup was injected');
+  await assertNoSidewaysScroll(t.page, 'record with hostile observation at 390');
+  const html = await record.download('Download web page (.html)');
+  assert.doesNotMatch(html.text, /<script|<img/i);
+  const view = await t.context.newPage();
+  await view.setViewportSize({ width: 390, height: 900 });
+  await view.setContent(html.text);
+  assert.equal(await view.evaluate(() => window.__pwned), undefined, 'the .html file ran nothing');
+  const notes = await view.locator('.note').allTextContents();
+  for (const text of Object.values(fields)) assert.ok(notes.includes(text), 'verbatim in the .html');
+  await assertNoSidewaysScroll(view, '.html file with hostile observation');
+  await view.close();
+  const data = JSON.parse((await record.download('Download data (.json)')).text);
+  assert.equal(data.observation, fields['ready.observation']);
+  assert.equal(data.third_party, fields['ready.third_party']);
+  assert.deepEqual(dialogs, [], 'nothing ran');
+  t.assertClean();
+  await t.close();
+});

@@ -48,11 +48,13 @@ pub enum Domain {
     SubstanceUse,
     OwnSafety,
     Readiness,
+    /// The most recent incident's date and his words for the first, worst and latest time.
+    Incident,
 }
 
 impl Domain {
     /// Every domain.
-    pub const ALL: [Domain; 12] = [
+    pub const ALL: [Domain; 13] = [
         Domain::Setting,
         Domain::Relationship,
         Domain::EmotionalVerbal,
@@ -65,6 +67,7 @@ impl Domain {
         Domain::SubstanceUse,
         Domain::OwnSafety,
         Domain::Readiness,
+        Domain::Incident,
     ];
 
     /// The abuse domains of the behaviour inventory, in display order.
@@ -91,6 +94,7 @@ impl Domain {
             Domain::SubstanceUse => "substance_use",
             Domain::OwnSafety => "own_safety",
             Domain::Readiness => "readiness",
+            Domain::Incident => "incident",
         }
     }
 
@@ -114,6 +118,7 @@ impl Domain {
             Domain::SubstanceUse => "core.domain.substance_use",
             Domain::OwnSafety => "core.domain.own_safety",
             Domain::Readiness => "core.domain.readiness",
+            Domain::Incident => "core.domain.incident",
         })
     }
 

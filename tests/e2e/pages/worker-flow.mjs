@@ -23,7 +23,9 @@ export const wording = (id) => item(id).worker_wording;
 export const label = (id) => item(id).label;
 
 /** Every behaviour of the inventory, in questionnaire order. */
-export const behaviourIds = definition.items.filter((i) => i.section === 'behaviours').map((i) => i.id);
+export const behaviourIds = definition.items
+  .filter((i) => i.section === 'behaviours' && i.response.type === 'frequency')
+  .map((i) => i.id);
 
 /** The sections asked after the start page, in order, with their titles. */
 export const askedSections = definition.sections.filter((s) => s.id !== 'setting');
