@@ -5,6 +5,7 @@
 //! The summary's date and time is when the screening started; if that was never recorded, the
 //! moment this page was opened. It is fixed once per visit so that the screen, the copied text
 //! and every file agree to the minute.
+use dva_core::document::SUMMARY_SECTIONS;
 use dva_core::{Block, Summary};
 use leptos::prelude::*;
 
@@ -153,14 +154,17 @@ fn SummaryView(summary: Summary) -> impl IntoView {
                     }).collect_view()}
                 </dl>
                 <p class=level_class>{doc.level_line}</p>
-                {blocks(doc.under_level)}
+                {blocks(doc.under_level, false)}
             </div>
             {doc.parts.into_iter().map(|p| {
+                // Short "question: answer" lists run in two columns on paper.
+                let answers = p.id == "disclosures"
+                    || SUMMARY_SECTIONS.iter().any(|(id, _)| *id == p.id);
                 let chart = (p.id == "disclosures").then(|| view! { <div class="record__chart"><BehaviourChart /></div> });
                 view! {
                     <section class=format!("record__section record__section--{}", p.id)>
                         <h2>{p.heading}</h2>
-                        {blocks(p.blocks)}
+                        {blocks(p.blocks, answers)}
                         {chart}
                     </section>
                 }
@@ -169,7 +173,7 @@ fn SummaryView(summary: Summary) -> impl IntoView {
     }
 }
 
-fn blocks(blocks: Vec<Block>) -> impl IntoView {
+fn blocks(blocks: Vec<Block>, answers: bool) -> impl IntoView {
     blocks
         .into_iter()
         .map(|b| match b {
@@ -185,7 +189,7 @@ fn blocks(blocks: Vec<Block>) -> impl IntoView {
             }
             .into_any(),
             Block::List(items) => view! {
-                <ul class="record__list">
+                <ul class="record__list" class:record__list--answers=answers>
                     {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
                 </ul>
             }

@@ -31,7 +31,11 @@ pub fn problems(def: &Definition, screening: &Screening) -> Vec<FieldError> {
         let message = match screening.answers.status(def, &item.id) {
             ItemStatus::NotAsked => None,
             ItemStatus::NotYetAnswered | ItemStatus::PreferNotToSay => {
-                Some(tf("start.setting.error", &[("label", &item.label)]))
+                let key = match item.response {
+                    dva_core::Response::FreeText { .. } => "start.setting.error_text",
+                    _ => "start.setting.error",
+                };
+                Some(tf(key, &[("label", &item.label)]))
             }
             ItemStatus::Answered(_) => stops
                 .iter()

@@ -80,6 +80,13 @@ test('a family member interpreting stops the screening too', async () => {
   // Putting it right removes the stop.
   await t.page.getByRole('group', { name: /^Is an interpreter being used/ }).getByRole('radio', { name: 'Yes, a professional interpreter' }).check();
   assert.equal(await t.page.getByRole('button', { name: 'Postpone the screening' }).count(), 0);
+  // A professional interpreter: their name and agency, and whether they know the family.
+  await continueOn(t.page);
+  await t.page.getByRole('alert').getByRole('link', { name: /Interpreter's name and agency/ }).waitFor();
+  await t.page.getByLabel("The interpreter's name and the agency they work for").fill('A. Interpreter, Language Line');
+  await t.page.getByRole('group', { name: /^Before you start, ask the interpreter/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  assert.ok(await t.page.getByRole('button', { name: 'Postpone the screening' }).isVisible(), 'an interpreter who knows the family stops it');
+  await t.page.getByRole('group', { name: /^Before you start, ask the interpreter/ }).getByRole('radio', { name: 'No', exact: true }).check();
   await continueOn(t.page);
   await expectHeading(t.page, 'Relationship');
   t.assertClean();

@@ -73,7 +73,9 @@ test('no disclosure: "No abuse disclosed in this screen", the minimisation cavea
   assert.match(plain, /- This is not a Dash risk assessment of his partner\./);
   assert.match(plain, /- Contact with his partner must only be made by a specialist partner support service\./);
   assert.match(plain, /\[At next review\] Referral to a specialist assessment or perpetrator programme/);
-  assert.match(plain, /- Children in household or in contact: No/);
+  assert.match(plain, /- Children in household or in contact: he says no/);
+  // Nothing disclosed is not a clean bill: said under the level, with the minimisation caveat.
+  assert.match(plain, /^Level of concern: No abuse disclosed in this screen\nThis screen relies on what he says about himself[^\n]*\nThis is not a clean bill/m);
   // The .txt file is the same text.
   const txt = await record.download('Download text (.txt)');
   assert.equal(txt.text, plain);

@@ -75,8 +75,8 @@ test('a single red flag: high risk, the flag cites its answer, lowering is refus
   const plain = await record.plainText();
   assert.match(plain, /Client reference: RF-01 <i>x<\/i>/);
   assert.match(plain, /Level of concern: High risk: act today/);
-  assert.match(plain, /\* Non-fatal strangulation or suffocation: /);
-  assert.match(plain, /Q: Have you ever grabbed a partner by the throat or neck\?\n\s+A: Once; in the last 12 months: yes/);
+  assert.match(plain, /\* Non-fatal strangulation or suffocation\n/);
+  assert.match(plain, /- Q: Have you ever grabbed a partner by the throat or neck\? A: Once; in the last 12 months: yes/);
   assert.match(plain, /\[Today\] Discuss with your safeguarding lead today[\s\S]*?Status: done\. Note: Spoke to the lead at 14:10/);
   assert.match(plain, /- Safeguarding lead: consent not asked; shared\. Reason: Red flag: same-day discussion/);
   const onScreen = await t.page.locator('.record__summary').innerText();

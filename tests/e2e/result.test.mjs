@@ -16,7 +16,7 @@ test('with nothing disclosed, the result says so, carries the minimisation cavea
   const result = resultPage(t.page);
   assert.equal(await result.level(), 'Level of concern No abuse disclosed in this screen');
   const main = t.page.getByRole('main');
-  await main.getByText('It is not evidence that his partner or children are free from harm', { exact: false }).first().waitFor();
+  await main.getByText('that is not evidence that his partner or children are free from harm', { exact: false }).first().waitFor();
   await main.getByRole('heading', { name: 'This screen is incomplete' }).waitFor();
   await main.getByRole('heading', { name: 'Keep in mind' }).waitFor();
   const text = await main.innerText();

@@ -186,20 +186,25 @@ impl Summary {
             )],
         });
         parts.push(self.actions_part(cat));
-        parts.push(self.words_part(
-            "observation",
-            "core.summary.observation",
-            None,
-            &self.observation,
-            cat,
-        ));
-        parts.push(self.words_part(
-            "third_party",
-            "core.summary.third_party",
-            Some("core.summary.third_party_warning"),
-            &self.third_party,
-            cat,
-        ));
+        // The worker's observation and third-party information print only when written: an
+        // empty heading would only push the summary onto another sheet.
+        if let Some(text) = &self.observation {
+            parts.push(Part {
+                id: "observation".into(),
+                heading: get("core.summary.observation"),
+                blocks: vec![Block::Verbatim(text.clone())],
+            });
+        }
+        if let Some(text) = &self.third_party {
+            parts.push(Part {
+                id: "third_party".into(),
+                heading: get("core.summary.third_party"),
+                blocks: vec![
+                    Block::Warning(get("core.summary.third_party_warning")),
+                    Block::Verbatim(text.clone()),
+                ],
+            });
+        }
         parts.push(self.notes_part(cat));
         parts.push(self.list_part(
             "sharing",
@@ -408,29 +413,6 @@ impl Summary {
         Part {
             id: "actions".into(),
             heading: cat.get("core.summary.actions").to_owned(),
-            blocks,
-        }
-    }
-
-    fn words_part(
-        &self,
-        id: &str,
-        heading: &str,
-        warning: Option<&str>,
-        text: &Option<String>,
-        cat: &Catalogue,
-    ) -> Part {
-        let mut blocks: Vec<Block> = warning
-            .map(|w| Block::Warning(cat.get(w).to_owned()))
-            .into_iter()
-            .collect();
-        blocks.push(match text {
-            Some(t) => Block::Verbatim(t.clone()),
-            None => Block::Para(cat.get("core.summary.no_notes").to_owned()),
-        });
-        Part {
-            id: id.to_owned(),
-            heading: cat.get(heading).to_owned(),
             blocks,
         }
     }
