@@ -135,6 +135,8 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     // CSSOM: the Content-Security-Policy refuses inline style attributes, rightly.
     Effect::new(move |_| {
         let Some(el) = root.get() else { return };
+        // In an iframe, the embedding page is told the app's height as it changes.
+        crate::embed::report_height(&el);
         let c = &config::settings().colours;
         if *c == config::Colours::default() {
             return;

@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod crypto;
 pub mod draft;
+pub mod embed;
 pub mod export;
 pub mod handover;
 pub mod outcome;
@@ -128,19 +129,23 @@ async fn fetch_text(url: &str) -> Result<Option<String>, u16> {
 
 /// A visible error screen: a Rust panic must never leave a blank page.
 fn show_panic_screen() {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // In a host page, the app's own element; otherwise the whole page.
+    let Some(place) = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
     else {
         return;
     };
-    body.set_inner_html(
-        "<main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
+    place.set_inner_html(
+        "<div class=\"dva-screen\"><main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
          <p>DVA Screen hit an internal error and has stopped.</p>\
-         <p>Nothing has been sent anywhere.</p></main>",
+         <p>Nothing has been sent anywhere.</p></main></div>",
     );
     // The answers entered so far, from the snapshot kept outside the reactive state.
-    if let Some(main) = body.query_selector("main.panic").ok().flatten() {
+    if let Some(main) = place.query_selector("main.panic").ok().flatten() {
         rescue::offer_download(&main);
     }
 }
