@@ -118,6 +118,10 @@ for (const m of html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"( i
   }
   styles.push(name);
 }
+// Fetched with CORS, as the module and the wasm are: in a frame sandboxed without
+// allow-same-origin the page's origin is opaque, and a stylesheet with an integrity hash loads
+// only by CORS (the server then sends Access-Control-Allow-Origin; see README).
+html = html.replace(/<link rel="stylesheet" (?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous" ');
 fs.writeFileSync(indexFile, html);
 
 const js = html.match(/from '\.\/([^']+\.js)'/)?.[1];

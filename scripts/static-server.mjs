@@ -26,10 +26,13 @@ const TYPES = {
  * (relative to `base`) to a body, or to `{ status, body, type }`, served in place of what is on
  * disk; it is read on every request, so a test may change it between pages (a service's
  * config.json). `roots` maps other path prefixes to folders (an intranet page beside the app).
+ * `cors: true` adds `Access-Control-Allow-Origin: *` to every answer, as a server must for a
+ * frame sandboxed without allow-same-origin (its origin is opaque).
  */
-export function serve(root, { port = 0, base = '/', delays = {}, noStore = true, files = {}, roots = {} } = {}) {
+export function serve(root, { port = 0, base = '/', delays = {}, noStore = true, files = {}, roots = {}, cors = false } = {}) {
   const absRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
+    if (cors) res.setHeader('access-control-allow-origin', '*');
     const url = new URL(req.url, 'http://127.0.0.1');
     const other = Object.keys(roots).find((prefix) => url.pathname.startsWith(prefix));
     if (other) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, openPage } from './harness.mjs';
 import { answerYesNo, expectHeading } from './pages/worker-ask.mjs';
+import { OPT_IN } from './pages/drafts.mjs';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const APP_PATH = '/tools/dva-screen/';
@@ -206,4 +207,32 @@ test("Quick exit from a host page's element leaves the whole page for the app's 
   await t.page.waitForURL(`${app.origin}${APP_PATH}neutral.html`);
   t.assertClean();
   await t.close();
+});
+
+test('in a frame sandboxed without allow-same-origin (no storage), the app works with drafts off and says so', async () => {
+  // The frame's origin is opaque: the server sends Access-Control-Allow-Origin with the app's files.
+  const sandboxed = await startApp({
+    server: { base: APP_PATH, cors: true, roots: { '/examples/': EXAMPLES }, files: { 'config.json': '' } },
+  });
+  try {
+    const origin = sandboxed.origin;
+    sandboxed.files['config.json'] = JSON.stringify({ host_origin: origin, service_name: 'Northtown Recovery Service' });
+    const t = await openPage(sandboxed);
+    await t.page.goto(`${origin}/examples/intranet/frame-sandboxed.html`);
+    const frame = t.page.frameLocator('iframe').first();
+    await frame.getByRole('heading', { level: 1, name: 'Before you ask' }).waitFor();
+    assert.equal(await frame.locator('body').evaluate(() => window.origin), 'null', 'the frame has no origin of its own');
+    // The opt-in is described as off, and cannot be ticked.
+    const optIn = frame.getByRole('checkbox', { name: OPT_IN });
+    await frame.locator('#save-draft-hint').getByText('Drafts are off: this browser is not letting the app store anything').waitFor();
+    assert.equal(await optIn.getAttribute('aria-describedby'), 'save-draft-hint');
+    assert.ok(await optIn.isDisabled(), 'drafts cannot be chosen');
+    // Its settings were read, and the host still fits the frame to it.
+    assert.ok((await frame.getByRole('banner').innerText()).includes('Northtown Recovery Service'));
+    await t.page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 600);
+    t.assertClean();
+    await t.close();
+  } finally {
+    await sandboxed.close();
+  }
 });
