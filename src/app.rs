@@ -70,7 +70,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
 
     let covered = RwSignal::new(false);
     // The title, on every page change and whenever the cover goes up or down. Under the neutral
-    // setting (config::WORKER_TITLES / CLIENT_TITLES) and while covered it is the neutral title,
+    // setting (the service's `neutral_titles`, config::CLIENT_TITLES) and while covered it is the neutral title,
     // so the tab, the window bar and the browser's history say nothing; the page is still
     // announced inside the page, by the focus moving to its main heading. While a form on the
     // page is refused, the title starts with "Error: " (neutral titles too, so that the refusal
@@ -81,7 +81,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
         let setting = if client {
             config::CLIENT_TITLES
         } else {
-            config::WORKER_TITLES
+            config::settings().worker_titles
         };
         let page = if covered.get() || setting == Titles::Neutral {
             t("app.neutral_title")
@@ -91,7 +91,13 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
                 &[("page", &screens::client::page_name(&ctx, &route))],
             )
         } else {
-            tf("app.page_title", &[("page", &page_name(def, &route))])
+            match &config::settings().service_name {
+                Some(service) => tf(
+                    "app.page_title_service",
+                    &[("page", &page_name(def, &route)), ("service", service)],
+                ),
+                None => tf("app.page_title", &[("page", &page_name(def, &route))]),
+            }
         };
         let title = if refusals.any() && !covered.get() {
             tf("app.error_title", &[("title", &page)])
@@ -120,7 +126,36 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
     // plain footer). The step nav, worker pages and anything added to the worker layout are not
     // in the document at all, so nothing of the result can be read, seen or inspected.
     let client = Memo::new(move |_| ctx.client_mode());
+    let settings = config::settings();
+    // The service's name and logo are the worker's; the client's header stays plain.
+    let service_name = settings.service_name.clone();
+    let logo = settings.logo.clone();
+    let root = NodeRef::<leptos::html::Div>::new();
+    // The service's colours, as the custom properties style/main.css reads. Set through the
+    // CSSOM: the Content-Security-Policy refuses inline style attributes, rightly.
+    Effect::new(move |_| {
+        let Some(el) = root.get() else { return };
+        // In an iframe, the embedding page is told the app's height as it changes.
+        crate::embed::report_height(&el);
+        let c = &config::settings().colours;
+        if *c == config::Colours::default() {
+            return;
+        }
+        let style = web_sys::HtmlElement::style(&el);
+        for (name, value) in [
+            ("--colour-header", c.header.clone()),
+            ("--colour-header-text", c.header_text.clone()),
+            ("--colour-button", c.button.clone()),
+            ("--colour-button-text", c.button_text.clone()),
+            ("--colour-button-hover", config::darker(&c.button, 0.8)),
+            ("--colour-button-shadow", config::darker(&c.button, 0.4)),
+            ("--colour-link", c.link.clone()),
+        ] {
+            let _ = style.set_property(name, &value);
+        }
+    });
     view! {
+        <div class="dva-screen" node_ref=root>
         <HideScreenCover covered=covered />
         <div class="app" class:app--client=move || client.get() inert=move || covered.get()>
             <a class="skip-link" href="#main" on:click=|ev| {
@@ -129,7 +164,18 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
             }>{t("app.skip_link")}</a>
             <header class="app-header">
                 <div class="app-header__inner">
-                    <p class="app-header__name">{move || if client.get() { t("client.header") } else { t("app.name") }}</p>
+                    {move || if client.get() {
+                        view! { <p class="app-header__name">{t("client.header")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="app-header__name">
+                                {logo.clone().map(|l| view! { <img class="app-header__logo" src=l.file alt=l.alt /> })}
+                                <span>{t("app.name")}</span>
+                                {service_name.clone().map(|s| view! { <span class="app-header__service">{s}</span> })}
+                            </p>
+                        }
+                        .into_any()
+                    }}
                     // Quick exit first: the first stop after the skip link.
                     <div class="app-header__safety">
                         <QuickExit />
@@ -163,6 +209,7 @@ fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
                 }
                 .into_any()
             }}
+        </div>
         </div>
     }
 }

@@ -130,6 +130,14 @@ pub fn leave(neutral_title: &str, url: &str) {
             if top.location().replace(&target).is_ok() {
                 return;
             }
+            // The frame may not take the page away (a sandbox without
+            // `allow-top-navigation-by-user-activation`): ask the embedding page to leave, and
+            // blank this frame with the app's own neutral page (the exit address may refuse to
+            // be framed).
+            if crate::embed::ask_host_to_leave(&target) {
+                let _ = w.location().replace(&crate::app_url("neutral.html"));
+                return;
+            }
         }
     }
     let _ = w.location().replace(&target);

@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod crypto;
 pub mod draft;
+pub mod embed;
 pub mod export;
 pub mod handover;
 pub mod outcome;
@@ -16,6 +17,8 @@ pub mod screens;
 pub mod state;
 pub mod storage;
 pub mod text;
+
+use wasm_bindgen::JsCast;
 
 /// Installs the panic screen, then mounts the app in place of the loading message.
 pub fn start() {
@@ -29,27 +32,120 @@ pub fn start() {
     }));
     #[cfg(feature = "test-hooks")]
     rescue::install_test_hooks();
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
+    // The app mounts once the service's settings are read, so every screen starts with them.
+    wasm_bindgen_futures::spawn_local(async {
+        let (settings, problems) = load_config().await;
+        config::install(settings, problems);
+        let document = leptos::prelude::document();
+        if let Some(boot) = document.get_element_by_id("boot") {
+            boot.remove();
+        }
+        // Inside a host page's `<div id="dva-screen">` when there is one: the app renders in
+        // that element only. Otherwise the app's own page.
+        match document.get_element_by_id(MOUNT_ID) {
+            Some(host) => {
+                if let Ok(el) = host.dyn_into::<web_sys::HtmlElement>() {
+                    leptos::mount::mount_to(el, app::App).forget();
+                }
+            }
+            None => leptos::mount::mount_to_body(app::App),
+        }
+    });
+}
+
+/// The host page's element that the app mounts in, if there is one.
+pub const MOUNT_ID: &str = "dva-screen";
+
+/// The app's own folder: where its files are. On its own page that is the page's address; in a
+/// host page, `embed.js` writes it on the host element (`data-app-base`).
+pub fn app_base() -> String {
+    let document = leptos::prelude::document();
+    document
+        .get_element_by_id(MOUNT_ID)
+        .and_then(|e| e.get_attribute("data-app-base"))
+        .or_else(|| document.url().ok())
+        .unwrap_or_default()
+}
+
+/// `path` made absolute against the app's folder.
+pub fn app_url(path: &str) -> String {
+    web_sys::Url::new_with_base(path, &app_base())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| path.to_string())
+}
+
+/// The service's settings: from the host page's config block if it has one, otherwise from
+/// `config.json` beside the app (a missing file is no problem: the defaults).
+async fn load_config() -> (config::Settings, Vec<config::Problem>) {
+    let window = leptos::prelude::window();
+    let origin = window.location().origin().unwrap_or_default();
+    let block = window
+        .document()
+        .and_then(|d| d.get_element_by_id(config::CONFIG_BLOCK_ID))
+        .and_then(|e| e.text_content());
+    let (mut settings, problems) = match block {
+        Some(text) => config::parse_config(&text, &origin),
+        None => match fetch_text(&app_url("config.json")).await {
+            Ok(Some(text)) => config::parse_config(&text, &origin),
+            Ok(None) => (config::Settings::default(), Vec::new()),
+            Err(status) => {
+                let problem = config::Problem {
+                    at: String::new(),
+                    kind: config::ProblemKind::Unreadable { status },
+                };
+                (config::Settings::default(), vec![problem])
+            }
+        },
+    };
+    // Files beside the app, made absolute so they mean the same from a host page.
+    settings.quick_exit = app_url(&settings.quick_exit);
+    if let Some(logo) = settings.logo.as_mut() {
+        logo.file = app_url(&logo.file);
     }
-    leptos::mount::mount_to_body(app::App);
+    (settings, problems)
+}
+
+/// The text at `url`: `Ok(None)` when there is none (404), `Err(status)` when it could not be
+/// read (0 when the request itself failed).
+async fn fetch_text(url: &str) -> Result<Option<String>, u16> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = leptos::prelude::window();
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| 0u16)?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| 0u16)?;
+    match response.status() {
+        404 => Ok(None),
+        s if !response.ok() => Err(s),
+        s => {
+            let text = JsFuture::from(response.text().map_err(|_| s)?)
+                .await
+                .map_err(|_| s)?;
+            Ok(Some(text.as_string().unwrap_or_default()))
+        }
+    }
 }
 
 /// A visible error screen: a Rust panic must never leave a blank page.
 fn show_panic_screen() {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // In a host page, the app's own element; otherwise the whole page.
+    let Some(place) = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
     else {
         return;
     };
-    body.set_inner_html(
-        "<main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
+    place.set_inner_html(
+        "<div class=\"dva-screen\"><main class=\"panic\" role=\"alert\"><h1>Something went wrong</h1>\
          <p>DVA Screen hit an internal error and has stopped.</p>\
-         <p>Nothing has been sent anywhere.</p></main>",
+         <p>Nothing has been sent anywhere.</p></main></div>",
     );
     // The answers entered so far, from the snapshot kept outside the reactive state.
-    if let Some(main) = body.query_selector("main.panic").ok().flatten() {
+    if let Some(main) = place.query_selector("main.panic").ok().flatten() {
         rescue::offer_download(&main);
     }
 }

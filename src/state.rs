@@ -26,6 +26,19 @@ pub struct Screening {
     pub started_at: Option<DateTime<FixedOffset>>,
 }
 
+impl Screening {
+    /// A new screening: empty, with the service's name (config.json) already in its field.
+    pub fn fresh() -> Screening {
+        Screening {
+            service: crate::config::settings()
+                .service_name
+                .clone()
+                .unwrap_or_default(),
+            ..Screening::default()
+        }
+    }
+}
+
 /// The app's shared state, provided as context at the root. `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -43,7 +56,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(def: &'static Definition, route: Route) -> Ctx {
-        let screening = RwSignal::new(Screening::default());
+        let screening = RwSignal::new(Screening::fresh());
         let assessment = Memo::new(move |_| {
             screening.with(|s| dva_core::assess(def, &s.answers, crate::text::catalogue()))
         });
@@ -101,7 +114,7 @@ impl Ctx {
 
     /// Forgets the whole screening (postpone, quick exit, start again).
     pub fn reset(&self) {
-        self.screening.set(Screening::default());
+        self.screening.set(Screening::fresh());
         self.return_to.set(None);
         self.handover.set(None);
     }

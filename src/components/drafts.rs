@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset, Local};
 use leptos::prelude::*;
 
 use crate::app::navigate;
-use crate::config::{DRAFTS_ALLOWED, DRAFT_LIFETIME};
+use crate::config;
 use crate::crypto::{self, CryptoError};
 use crate::draft::{self, Decoded, Draft, Problem, ProblemKind, Seal, KEY};
 use crate::route::Route;
@@ -86,7 +86,8 @@ fn now() -> DateTime<FixedOffset> {
 }
 
 fn lifetime() -> chrono::Duration {
-    chrono::Duration::from_std(DRAFT_LIFETIME).unwrap_or_else(|_| chrono::Duration::hours(8))
+    chrono::Duration::from_std(config::settings().draft_lifetime)
+        .unwrap_or_else(|_| chrono::Duration::hours(8))
 }
 
 /// An opened draft's screening. Through `from_str`, as everywhere else: `from_slice` would add a
@@ -786,13 +787,13 @@ fn NewPassphrase(
 pub fn DraftOptIn() -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
-    if !DRAFTS_ALLOWED {
+    if !config::settings().drafts_allowed {
         return view! { <p class="hint">{t("drafts.not_allowed")}</p> }.into_any();
     }
     let unavailable = move || drafts.unavailable.with(Option::is_some);
     // An unreadable stored draft must be dealt with first: saving could overwrite it.
     let held = move || !unavailable() && !drafts.stored.with(Decoded::writable) && !drafts.on.get();
-    let hours = (DRAFT_LIFETIME.as_secs() / 3600).to_string();
+    let hours = (config::settings().draft_lifetime.as_secs() / 3600).to_string();
     let on_choose = Callback::new(move |(passphrase, show): (String, bool)| {
         drafts.start(ctx, passphrase, show);
     });

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::browser;
-use crate::config::{self, IDLE_AFTER};
+use crate::config;
 use crate::text::{t, tf};
 
 /// How often the idle check runs.
@@ -23,7 +23,7 @@ pub fn quick_exit() {
     // Blank first, in this task: the next frame painted is already blank with the neutral
     // title, and from now on nothing can write a title, a fragment or content back while the
     // exit page loads (for as long as that takes).
-    browser::leave(&t("app.neutral_title"), config::QUICK_EXIT_PAGE);
+    browser::leave(&t("app.neutral_title"), &config::settings().quick_exit);
     // Then forget. The effects this re-runs find the page gone and the title locked.
     if let Some(ctx) = use_context::<crate::state::Ctx>() {
         ctx.reset();
@@ -116,10 +116,10 @@ pub fn HideScreenButton(covered: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
     // Idle check: any input stamps the time; a slow interval raises the cover once the last
-    // input is IDLE_AFTER old. One interval and one timestamp cannot drift or double up.
+    // input is the service's idle time old. One interval and one timestamp cannot drift or double up.
     let last_input = StoredValue::new(js_sys::Date::now());
     let stamp = move || last_input.set_value(js_sys::Date::now());
-    let idle_ms = IDLE_AFTER.as_millis() as f64;
+    let idle_ms = config::settings().idle_after.as_millis() as f64;
     let interval = set_interval_with_handle(
         move || {
             if js_sys::Date::now() - last_input.get_value() >= idle_ms && !browser::leaving() {

@@ -34,6 +34,34 @@ pub fn tel_href(detail: &str) -> Option<String> {
     (digits.chars().filter(char::is_ascii_digit).count() >= 3).then(|| format!("tel:{digits}"))
 }
 
+/// A local contact the service set: who, a number to tap, an address to write to, the hours
+/// and any notes, each on its own line.
+#[component]
+fn LocalContactItem(role_name: String, contact: crate::config::LocalContact) -> impl IntoView {
+    let phone = contact.phone.clone();
+    let href = crate::config::tel_href(&phone);
+    let email = contact.email.clone();
+    let mailto = format!("mailto:{email}");
+    let line = |text: String| {
+        (!text.is_empty()).then(|| view! { <span class="respond__contact-part">{text}</span> })
+    };
+    view! {
+        <li class="respond__contact respond__contact--local">
+            <strong>{role_name}</strong>": "
+            {line(contact.name.clone())}
+            {(!phone.is_empty()).then(|| view! {
+                <span class="respond__contact-part">{match href {
+                    Some(h) => view! { <a href=h>{phone.clone()}</a> }.into_any(),
+                    None => view! { <span>{phone.clone()}</span> }.into_any(),
+                }}</span>
+            })}
+            {(!email.is_empty()).then(|| view! { <span class="respond__contact-part"><a href=mailto>{email.clone()}</a></span> })}
+            {line(contact.hours.clone())}
+            {line(contact.notes.clone())}
+        </li>
+    }
+}
+
 /// Sets (or, with `None`, clears) the state of an action, keeping its note.
 pub fn set_action_state(s: &mut Screening, action_id: &str, state: Option<ActionState>) {
     match (
@@ -207,6 +235,10 @@ fn ActionCard(action: Action) -> impl IntoView {
             {(!contacts.is_empty()).then(|| view! {
                 <ul class="respond__contacts">
                     {contacts.into_iter().map(|c| {
+                        // The service's own contact (config.json), part by part.
+                        if let Some(local) = crate::config::settings().local_contact(c.role) {
+                            return view! { <LocalContactItem role_name=c.name.clone() contact=local.clone() /> }.into_any();
+                        }
                         let detail = c.detail.trim().to_owned();
                         let href = tel_href(&detail);
                         view! {
@@ -219,6 +251,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                                 }}
                             </li>
                         }
+                        .into_any()
                     }).collect_view()}
                 </ul>
             })}

@@ -112,6 +112,7 @@ pub fn StartPage() -> impl IntoView {
         <p class="page__caption">{def.title().to_string()}</p>
         <h1 class="page__title" tabindex="-1">{t("start.title")}</h1>
         <ErrorSummary errors=errors.into() />
+        <ConfigProblems />
         <p>{t("start.intro")}</p>
         <crate::components::drafts::SavedDrafts />
 
@@ -163,6 +164,24 @@ pub fn StartPage() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// What was wrong with the service's settings file, for the worker (the client view never
+/// shows it). Nothing when the file was fine or absent.
+#[component]
+fn ConfigProblems() -> impl IntoView {
+    let problems = crate::config::problems();
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="notification config-problems" role="region" aria-labelledby="config-problems-title">
+                <h2 class="config-problems__title" id="config-problems-title">{t("settings.problems.heading")}</h2>
+                <p>{t("settings.problems.intro")}</p>
+                <ul class="config-problems__list">
+                    {problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }
 
 /// A labelled one-line text input with optional hint and inline error (GOV.UK text input).

@@ -73,6 +73,8 @@ test('a full handover at phone width: plain questions, nothing of the result, co
   }
 
   await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  // The first question, not the start page still on screen (a busy machine renders late).
+  await page.waitForFunction((s) => (document.querySelector('main h1')?.innerText ?? s).trim() !== s, START_TITLE);
   let seen = 0;
   let checkedErrorState = false;
   let checkedBack = false;

@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Starts the server and the browser once per test file. `server` passes options to the static
- * server (`delays`, `noStore`); `backForwardCache: true` keeps the browser's back/forward cache
+ * server (`delays`, `noStore`, `files`: a service's config.json and the like, changeable
+ * between pages through `app.files`); `backForwardCache: true` keeps the browser's back/forward cache
  * on (Playwright turns it off by default).
  */
 export async function startApp({ dist = DIST, server: serverOptions = {}, backForwardCache = false } = {}) {
@@ -36,6 +37,10 @@ export async function startApp({ dist = DIST, server: serverOptions = {}, backFo
     origin,
     url,
     browser,
+    // The same server under another name: another origin, for a quick-exit address that must
+    // leave the app's own (config.json refuses one on the app's origin).
+    otherOrigin: origin.replace('127.0.0.1', 'localhost'),
+    files: serverOptions.files,
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
@@ -45,27 +50,31 @@ export async function startApp({ dist = DIST, server: serverOptions = {}, backFo
 
 /**
  * Opens a fresh context and page with the network guard and an error collector on.
+ * `allow` lists other origins a test may reach on purpose (a quick-exit address).
  * Call `assertClean()` at the end of every test: it fails on any request that left the app's
  * origin and on any uncaught page error or console error.
  */
-export async function openPage(app, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+export async function openPage(app, { viewport = { width: 1280, height: 900 }, allow = [], ...options } = {}) {
   const context = await app.browser.newContext({ viewport, serviceWorkers: 'block', ...options });
   const foreign = [];
   const errors = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isOwn(url, app.origin)) return route.continue();
+    if (isOwn(url, app.origin) || allow.some((o) => isOwn(url, o))) return route.continue();
     foreign.push(url);
     return route.abort('blockedbyclient');
   });
   // Belt and braces: also record requests that routing might not see (e.g. websockets).
   context.on('request', (req) => {
-    if (!isOwn(req.url(), app.origin) && !foreign.includes(req.url())) foreign.push(req.url());
+    const own = isOwn(req.url(), app.origin) || allow.some((o) => isOwn(req.url(), o));
+    if (!own && !foreign.includes(req.url())) foreign.push(req.url());
   });
   context.on('websocket', (ws) => foreign.push(ws.url()));
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
+    // A service that has no config.json is no error: the browser logs the 404 all the same.
+    if (/\/config\.json$/.test(msg.location()?.url ?? '') && /\b404\b/.test(msg.text())) return;
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   return {
