@@ -156,7 +156,7 @@ test('his account of his partner and the children reads as his; the interpreter 
   await page.getByText('An interpreter who knows the family, or may know them, must not interpret').waitFor();
   await page.getByRole('group', { name: new RegExp(`^${item('set.interpreter_known').worker_wording.replace(/[?.]/g, '.')}`) })
     .getByRole('radio', { name: 'No', exact: true }).check();
-  await startScreening(page, { clientRef: 'HA-12', interpreter: undefined });
+  await startScreening(page, { clientRef: 'HA-12', interpreter: null });
   await page.getByRole('group', { name: /^Are you in a relationship at the moment/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
   await page.evaluate(() => { window.location.hash = '#/record'; });
   await recordPage(page).open();

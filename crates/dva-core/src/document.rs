@@ -160,15 +160,14 @@ impl Summary {
         for (id, key) in after {
             parts.extend(self.section_part(id, key, cat));
         }
-        parts.push(Part {
-            id: "changes".into(),
-            heading: get("core.summary.changes"),
-            blocks: vec![if self.changes.is_empty() {
-                Block::Para(get("core.summary.no_changes"))
-            } else {
-                Block::List(self.changes.clone())
-            }],
-        });
+        // Changes print only when there were some (the JSON always carries the list).
+        if !self.changes.is_empty() {
+            parts.push(Part {
+                id: "changes".into(),
+                heading: get("core.summary.changes"),
+                blocks: vec![Block::List(self.changes.clone())],
+            });
+        }
         parts.push(Part {
             id: "suitability".into(),
             heading: get("core.summary.suitability"),
