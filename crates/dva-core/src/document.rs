@@ -6,8 +6,6 @@
 //! Free text from a person stays verbatim in [`Block::Verbatim`]; escaping is the renderer's job.
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
 use crate::answers::{Change, Source};
 use crate::definition::Definition;
 use crate::scoring::Level;
@@ -15,8 +13,7 @@ use crate::summary::{field, follow_up_line, sharing_line, AnswerLine, Summary};
 use crate::text::{join_list, Catalogue};
 
 /// One block of a part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", content = "text", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A heading within a part (a red flag, an action): an H3.
     Subheading(String),
@@ -31,7 +28,7 @@ pub enum Block {
 }
 
 /// A part of the summary under its own heading (an H2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     /// Stable id, for styling and for tests.
     pub id: String,
@@ -40,7 +37,7 @@ pub struct Part {
 }
 
 /// The whole summary, ready to render.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub title: String,
     pub fields: Vec<(String, String)>,
