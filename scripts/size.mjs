@@ -9,11 +9,12 @@ const TARGET_BROTLI = 160 * 1024;
 // Regression ceiling: the app was 293 KiB on 2026-11-25 after the first size work (Leptos
 // erase_components, no float formatting, one JSON formatter), and the ceiling that plus about 5 %
 // (307 KiB). On 2026-12-04 the locked drafts (issue 13) and questionnaire 2.0.0's risk rules
-// (issue 10) took it to 315 KiB; the record's change history and new fields (issue 11, about
-// 16 KiB) and the service settings and their validation (issue 12, about 12 KiB) take it to about
-// 343 KiB. The ceiling is 350 KiB to admit those two, not to make room: issue 16 owns cutting the
-// bytes and sets the ceiling to its new size plus 5 %.
-const CEILING_BROTLI = 350 * 1024;
+// (issue 10) took it to 315 KiB. On 2026-12-05 the service settings, hosting and embedding (issue
+// 12) took it to 337 KiB, and the honest record (issue 11: the answers' history, raised flags that
+// stand, the summary document and its renderers, eight new questions) to 354 KiB. The ceiling is
+// 360 KiB to admit those, not to make room: issue 16 owns cutting the bytes and sets the ceiling
+// to its new size plus 5 %.
+const CEILING_BROTLI = 360 * 1024;
 const [dir = 'dist', flag] = process.argv.slice(2);
 
 const files = fs.readdirSync(dir, { recursive: true })
