@@ -272,6 +272,8 @@ impl Problem {
                 ],
             ),
             ProblemKind::NotAnObject => tf("settings.problem.not_object", &[]),
+            // 0: no answer at all (the request itself failed).
+            ProblemKind::Unreadable { status: 0 } => tf("settings.problem.unreachable", &[]),
             ProblemKind::Unreadable { status } => tf(
                 "settings.problem.unreadable",
                 &[("status", &status.to_string())],
@@ -301,7 +303,7 @@ impl Problem {
                 "settings.problem.contrast",
                 &[
                     ("key", at),
-                    ("ratio", &format!("{:.1}", (ratio * 10.0).floor() / 10.0)),
+                    ("ratio", &one_decimal_down(*ratio)),
                     ("against", against),
                 ],
             ),
@@ -758,6 +760,31 @@ fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
     }
 }
 
+/// `x` rounded down to one decimal ("4.4" for 4.48, never "4.5": that would pass). By hand:
+/// float formatting would add its whole machinery to the wasm for this one number.
+fn one_decimal_down(x: f64) -> String {
+    let tenths = (x * 10.0).floor() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// `x` to the power 2.4 for `x` in 0..=1, as the fifth root of `x`¹² by Newton's method: the WCAG
+/// formula without a general `powf` in the wasm.
+fn pow_2_4(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let a = x.powi(12);
+    let mut y = 1.0f64;
+    for _ in 0..400 {
+        let next = y - (y - a / (y * y * y * y)) / 5.0;
+        if (next - y).abs() <= 1e-15 * y {
+            return next;
+        }
+        y = next;
+    }
+    y
+}
+
 /// WCAG 2 relative luminance.
 fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let channel = |c: u8| {
@@ -765,7 +792,7 @@ fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
         if c <= 0.04045 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            pow_2_4((c + 0.055) / 1.055)
         }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
@@ -1058,6 +1085,17 @@ mod tests {
     }
 
     #[test]
+    fn the_hand_made_power_and_rounding_match_the_library() {
+        for i in 0..=255u8 {
+            let x = (f64::from(i) / 255.0 + 0.055) / 1.055;
+            assert!((pow_2_4(x) - x.powf(2.4)).abs() < 1e-12, "{i}");
+        }
+        assert_eq!(one_decimal_down(4.48), "4.4");
+        assert_eq!(one_decimal_down(21.0), "21.0");
+        assert_eq!(one_decimal_down(1.05), "1.0");
+    }
+
+    #[test]
     fn a_logo_must_be_a_file_beside_the_app() {
         for (file, ok) in [
             ("logo.png", true),
@@ -1105,7 +1143,8 @@ mod tests {
                 "logo": {"file": "x"}, "host_origin": "x", "idle_minutes": 99}"##,
         );
         assert!(problems.len() >= 9);
-        for p in problems {
+        let unreachable = Problem::new("", ProblemKind::Unreadable { status: 0 });
+        for p in problems.into_iter().chain([unreachable]) {
             let m = p.message();
             assert!(!m.starts_with("settings.problem"), "{p:?} has no words");
         }
