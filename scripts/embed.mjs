@@ -56,8 +56,8 @@ function blockEnd(css, open) {
   throw new Error('unbalanced braces');
 }
 
-/** Scopes every rule of `css`; `bad` collects selectors that were not scoped. */
-function transform(css, bad) {
+/** Scopes every rule of `css`. */
+function transform(css) {
   let out = '';
   let i = 0;
   while (i < css.length) {
@@ -80,7 +80,7 @@ function transform(css, bad) {
     if (prelude.trimStart().startsWith('@')) {
       const name = prelude.trim().split(/[\s({]/)[0];
       if (['@media', '@supports', '@container', '@layer'].includes(name)) {
-        out += prelude + '{' + transform(css.slice(j + 1, end - 1), bad) + '}';
+        out += prelude + '{' + transform(css.slice(j + 1, end - 1)) + '}';
       } else {
         // @page, @keyframes, @font-face: not about elements of the page.
         out += css.slice(i, end);
@@ -90,7 +90,6 @@ function transform(css, bad) {
         const lead = part.match(/^\s*/)[0];
         const trail = part.match(/\s*$/)[0];
         const sel = part.trim();
-        if (!isScoped(sel)) bad.push(sel);
         return lead + scope(sel) + trail;
       });
       out += scoped.join(',') + css.slice(j, end);
@@ -109,7 +108,7 @@ for (const m of html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"( i
   const [tag, name, , integrity] = m;
   if (PAGE_ONLY.test(name)) continue;
   const file = path.join(dir, name);
-  const scoped = transform(fs.readFileSync(file, 'utf8'), []);
+  const scoped = transform(fs.readFileSync(file, 'utf8'));
   fs.writeFileSync(file, scoped);
   if (integrity) {
     const algorithm = integrity.split('-')[0];

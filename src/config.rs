@@ -8,7 +8,11 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use dva_core::{ContactRole, Contacts, Region};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+
+/// A JSON object with its values still as text: each is read as the type its key needs, so a
+/// wrong type is a problem of that key alone, and no tree of the whole file is built.
+type Object<'t> = BTreeMap<String, &'t RawValue>;
 
 use crate::text::tf;
 
@@ -272,6 +276,8 @@ impl Problem {
                 ],
             ),
             ProblemKind::NotAnObject => tf("settings.problem.not_object", &[]),
+            // 0: no answer at all (the request itself failed).
+            ProblemKind::Unreadable { status: 0 } => tf("settings.problem.unreachable", &[]),
             ProblemKind::Unreadable { status } => tf(
                 "settings.problem.unreadable",
                 &[("status", &status.to_string())],
@@ -301,7 +307,7 @@ impl Problem {
                 "settings.problem.contrast",
                 &[
                     ("key", at),
-                    ("ratio", &format!("{:.1}", (ratio * 10.0).floor() / 10.0)),
+                    ("ratio", &one_decimal_down(*ratio)),
                     ("against", against),
                 ],
             ),
@@ -353,24 +359,12 @@ pub fn parse_config(text: &str, app_origin: &str) -> (Settings, Vec<Problem>) {
         ));
         return (settings, problems);
     }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let kind = if e.is_eof() {
-                ProblemKind::Truncated
-            } else {
-                ProblemKind::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                }
-            };
+    let top = match parse_object(text) {
+        Ok(top) => top,
+        Err(kind) => {
             problems.push(Problem::new("", kind));
             return (settings, problems);
         }
-    };
-    let Value::Object(top) = value else {
-        problems.push(Problem::new("", ProblemKind::NotAnObject));
-        return (settings, problems);
     };
     let mut p = Reader {
         problems: &mut problems,
@@ -392,11 +386,11 @@ pub fn parse_config(text: &str, app_origin: &str) -> (Settings, Vec<Problem>) {
     }
     if let Some(contacts) = p.object(&top, "", "contacts") {
         let roles: Vec<&str> = LOCAL_ROLES.iter().map(|(k, _)| *k).collect();
-        p.unknown_keys("contacts", contacts, &roles);
+        p.unknown_keys("contacts", &contacts, &roles);
         for (key, _) in LOCAL_ROLES {
             let at = format!("contacts.{key}");
-            if let Some(c) = p.object(contacts, "contacts", key) {
-                settings.local.insert(key, p.contact(&at, c));
+            if let Some(c) = p.object(&contacts, "contacts", key) {
+                settings.local.insert(key, p.contact(&at, &c));
             }
         }
     }
@@ -423,13 +417,13 @@ pub fn parse_config(text: &str, app_origin: &str) -> (Settings, Vec<Problem>) {
         settings.idle_after = Duration::from_secs(minutes * 60);
     }
     if let Some(colours) = p.object(&top, "", "colours") {
-        p.unknown_keys("colours", colours, COLOUR_KEYS);
-        settings.colours = p.colours(colours);
+        p.unknown_keys("colours", &colours, COLOUR_KEYS);
+        settings.colours = p.colours(&colours);
     }
     if let Some(logo) = p.object(&top, "", "logo") {
-        p.unknown_keys("logo", logo, LOGO_KEYS);
-        let file = p.text(logo, "logo", "file");
-        let alt = p.text(logo, "logo", "alt").unwrap_or_default();
+        p.unknown_keys("logo", &logo, LOGO_KEYS);
+        let file = p.text(&logo, "logo", "file");
+        let alt = p.text(&logo, "logo", "alt").unwrap_or_default();
         match file {
             Some(f) if is_local_file(f.trim()) => {
                 settings.logo = Some(Logo {
@@ -451,6 +445,27 @@ pub fn parse_config(text: &str, app_origin: &str) -> (Settings, Vec<Problem>) {
     (settings, problems)
 }
 
+/// The file as one object, or what is wrong with it as a whole.
+fn parse_object(text: &str) -> Result<Object<'_>, ProblemKind> {
+    let malformed = |e: serde_json::Error| {
+        if e.is_eof() {
+            ProblemKind::Truncated
+        } else {
+            ProblemKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    };
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str::<Object>(text).map_err(malformed)
+    } else {
+        // Well-formed JSON that is not an object, or not JSON at all.
+        serde_json::from_str::<&RawValue>(text).map_err(malformed)?;
+        Err(ProblemKind::NotAnObject)
+    }
+}
+
 /// Collects problems while reading one value at a time.
 struct Reader<'a> {
     problems: &'a mut Vec<Problem>,
@@ -469,67 +484,63 @@ impl Reader<'_> {
         self.problems.push(Problem::new(at, kind));
     }
 
-    fn unknown_keys(&mut self, parent: &str, map: &Map<String, Value>, known: &[&str]) {
+    fn unknown_keys(&mut self, parent: &str, map: &Object, known: &[&str]) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             let suggestion = did_you_mean(key, known).map(|s| join(parent, s));
             self.push(join(parent, key), ProblemKind::UnknownKey { suggestion });
         }
     }
 
-    fn get<'v>(
+    /// The value of `key` read by `read`, or `None` (a wrong type is a problem). `null` means
+    /// "not set": the default stays, and that is no problem.
+    fn get<'t, T>(
         &mut self,
-        map: &'v Map<String, Value>,
+        map: &Object<'t>,
         parent: &str,
         key: &str,
         expected: Expected,
-        fits: fn(&Value) -> bool,
-    ) -> Option<&'v Value> {
-        // `null` means "not set": the default stays, and that is no problem.
-        let v = map.get(key).filter(|v| !v.is_null())?;
-        if fits(v) {
-            Some(v)
-        } else {
+        read: impl FnOnce(&'t str) -> Option<T>,
+    ) -> Option<T> {
+        let raw = map.get(key).map(|v| v.get()).filter(|v| *v != "null")?;
+        let value = read(raw);
+        if value.is_none() {
             self.push(join(parent, key), ProblemKind::WrongType { expected });
-            None
         }
+        value
     }
 
-    fn text<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        parent: &str,
-        key: &str,
-    ) -> Option<&'v str> {
-        self.get(map, parent, key, Expected::Text, Value::is_string)
-            .and_then(Value::as_str)
+    fn text(&mut self, map: &Object, parent: &str, key: &str) -> Option<String> {
+        self.get(map, parent, key, Expected::Text, |raw| {
+            serde_json::from_str::<String>(raw).ok()
+        })
     }
 
-    fn boolean(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<bool> {
-        self.get(map, parent, key, Expected::TrueOrFalse, Value::is_boolean)
-            .and_then(Value::as_bool)
+    fn boolean(&mut self, map: &Object, parent: &str, key: &str) -> Option<bool> {
+        self.get(map, parent, key, Expected::TrueOrFalse, |raw| match raw {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        })
     }
 
-    fn object<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        parent: &str,
-        key: &str,
-    ) -> Option<&'v Map<String, Value>> {
-        self.get(map, parent, key, Expected::Object, Value::is_object)
-            .and_then(Value::as_object)
+    fn object<'t>(&mut self, map: &Object<'t>, parent: &str, key: &str) -> Option<Object<'t>> {
+        self.get(map, parent, key, Expected::Object, |raw| {
+            serde_json::from_str::<Object>(raw).ok()
+        })
     }
 
     /// A whole number in `min..=max`.
-    fn whole(
-        &mut self,
-        map: &Map<String, Value>,
-        parent: &str,
-        key: &str,
-        min: u64,
-        max: u64,
-    ) -> Option<u64> {
-        let v = self.get(map, parent, key, Expected::Number, Value::is_number)?;
-        match v.as_u64().filter(|n| (min..=max).contains(n)) {
+    fn whole(&mut self, map: &Object, parent: &str, key: &str, min: u64, max: u64) -> Option<u64> {
+        // JSON numbers start with a digit or a minus sign; anything else is another type.
+        let number = self.get(map, parent, key, Expected::Number, |raw| {
+            raw.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+                .then_some(raw)
+        })?;
+        match number
+            .parse::<u64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+        {
             Some(n) => Some(n),
             None => {
                 self.push(join(parent, key), ProblemKind::OutOfRange { min, max });
@@ -538,7 +549,7 @@ impl Reader<'_> {
         }
     }
 
-    fn contact(&mut self, at: &str, map: &Map<String, Value>) -> LocalContact {
+    fn contact(&mut self, at: &str, map: &Object) -> LocalContact {
         self.unknown_keys(at, map, CONTACT_KEYS);
         let mut c = LocalContact::default();
         let field = |r: &mut Self, key: &str| {
@@ -564,7 +575,7 @@ impl Reader<'_> {
         c
     }
 
-    fn colours(&mut self, map: &Map<String, Value>) -> Colours {
+    fn colours(&mut self, map: &Object) -> Colours {
         let defaults = Colours::default();
         let read = |r: &mut Self, key: &str, default: &str| -> (String, bool) {
             match r.text(map, "colours", key) {
@@ -758,6 +769,31 @@ fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
     }
 }
 
+/// `x` rounded down to one decimal ("4.4" for 4.48, never "4.5": that would pass). By hand:
+/// float formatting would add its whole machinery to the wasm for this one number.
+fn one_decimal_down(x: f64) -> String {
+    let tenths = (x * 10.0).floor() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// `x` to the power 2.4 for `x` in 0..=1, as the fifth root of `x`¹² by Newton's method: the WCAG
+/// formula without a general `powf` in the wasm.
+fn pow_2_4(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let a = x.powi(12);
+    let mut y = 1.0f64;
+    for _ in 0..400 {
+        let next = y - (y - a / (y * y * y * y)) / 5.0;
+        if (next - y).abs() <= 1e-15 * y {
+            return next;
+        }
+        y = next;
+    }
+    y
+}
+
 /// WCAG 2 relative luminance.
 fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let channel = |c: u8| {
@@ -765,7 +801,7 @@ fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
         if c <= 0.04045 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            pow_2_4((c + 0.055) / 1.055)
         }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
@@ -1058,6 +1094,17 @@ mod tests {
     }
 
     #[test]
+    fn the_hand_made_power_and_rounding_match_the_library() {
+        for i in 0..=255u8 {
+            let x = (f64::from(i) / 255.0 + 0.055) / 1.055;
+            assert!((pow_2_4(x) - x.powf(2.4)).abs() < 1e-12, "{i}");
+        }
+        assert_eq!(one_decimal_down(4.48), "4.4");
+        assert_eq!(one_decimal_down(21.0), "21.0");
+        assert_eq!(one_decimal_down(1.05), "1.0");
+    }
+
+    #[test]
     fn a_logo_must_be_a_file_beside_the_app() {
         for (file, ok) in [
             ("logo.png", true),
@@ -1105,7 +1152,8 @@ mod tests {
                 "logo": {"file": "x"}, "host_origin": "x", "idle_minutes": 99}"##,
         );
         assert!(problems.len() >= 9);
-        for p in problems {
+        let unreachable = Problem::new("", ProblemKind::Unreadable { status: 0 });
+        for p in problems.into_iter().chain([unreachable]) {
             let m = p.message();
             assert!(!m.starts_with("settings.problem"), "{p:?} has no words");
         }

@@ -35,6 +35,18 @@ fn subtle() -> Result<web_sys::SubtleCrypto, CryptoError> {
         .ok_or(CryptoError::Unavailable)
 }
 
+/// Whether drafts can be locked here at all: WebCrypto's SubtleCrypto exists only on a secure
+/// page (https, or the computer itself). Asked once, before offering drafts, so that the worker is
+/// told at once rather than after choosing a passphrase.
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| {
+        w.is_secure_context()
+            && w.crypto().is_ok_and(|c| {
+                js_sys::Reflect::get(&c, &"subtle".into()).is_ok_and(|s| s.is_object())
+            })
+    })
+}
+
 /// `n` random bytes from the browser's cryptographic generator.
 pub fn random_bytes(n: usize) -> Result<Vec<u8>, CryptoError> {
     let crypto = web_sys::window()

@@ -790,7 +790,9 @@ pub fn DraftOptIn() -> impl IntoView {
     if !config::settings().drafts_allowed {
         return view! { <p class="hint">{t("drafts.not_allowed")}</p> }.into_any();
     }
-    let unavailable = move || drafts.unavailable.with(Option::is_some);
+    // On a page that is not secure (plain http from another machine) nothing could be locked.
+    let insecure = !crypto::available();
+    let unavailable = move || insecure || drafts.unavailable.with(Option::is_some);
     // An unreadable stored draft must be dealt with first: saving could overwrite it.
     let held = move || !unavailable() && !drafts.stored.with(Decoded::writable) && !drafts.on.get();
     let hours = (config::settings().draft_lifetime.as_secs() / 3600).to_string();
@@ -815,7 +817,9 @@ pub fn DraftOptIn() -> impl IntoView {
                 <label class="label checkboxes__label" for="save-draft">{t("drafts.opt_in.label")}</label>
             </div>
             <div class="hint" id="save-draft-hint">
-                {move || if unavailable() {
+                {move || if insecure {
+                    view! { <p class="drafts__off">{t("drafts.insecure")}</p> }.into_any()
+                } else if unavailable() {
                     view! { <p class="drafts__off">{t("drafts.unavailable")}</p> }.into_any()
                 } else if held() {
                     view! { <p class="drafts__off">{t("drafts.held")}</p> }.into_any()

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp, openPage, BASE } from './harness.mjs';
+import { startApp, openPage, assertAccessible, BASE } from './harness.mjs';
 import { expectHeading, startScreening } from './pages/worker-ask.mjs';
 import { answerItem, mainText } from './pages/worker-flow.mjs';
 import { respondPage, recordPage } from './pages/worker-result.mjs';
@@ -99,6 +99,7 @@ test("the service's contacts are in the actions, with a number to dial, and in a
   // Wales: the national helpline for her is Live Fear Free.
   assert.ok(text.includes('Live Fear Free helpline (for her)'), text);
   assert.ok(!text.includes('not set'), text);
+  await assertAccessible(t.page, "respond and refer with the service's contacts");
   await respond.continue();
   const record = recordPage(t.page);
   await record.open();
@@ -234,6 +235,7 @@ for (const c of INVALID) {
     await region.waitFor();
     const text = await region.innerText();
     for (const said of c.says) assert.ok(text.includes(said), `"${said}" in: ${text}`);
+    if (c === INVALID[0]) await assertAccessible(t.page, 'the start page with the settings problems');
     // Falls back: no service name anywhere.
     assert.equal(await t.page.title(), 'Before you ask – DVA Screen');
     await c.check?.(t.page);

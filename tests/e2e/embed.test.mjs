@@ -236,3 +236,23 @@ test('in a frame sandboxed without allow-same-origin (no storage), the app works
     await sandboxed.close();
   }
 });
+
+test('served over plain http from another machine, drafts are not offered and the worker is told why', async () => {
+  // A name for this computer that is not "localhost" or 127.0.0.1: the page is then not a secure
+  // context, as on an intranet server reached over plain http.
+  const insecure = await startApp({ server: { base: APP_PATH }, args: ['--host-resolver-rules=MAP intranet.test 127.0.0.1'] });
+  try {
+    const url = insecure.url.replace('127.0.0.1', 'intranet.test');
+    const t = await openPage(insecure, { allow: [new URL(url).origin] });
+    await t.page.goto(url);
+    await expectHeading(t.page, 'Before you ask');
+    assert.equal(await t.page.evaluate(() => window.isSecureContext), false);
+    const optIn = t.page.getByRole('checkbox', { name: OPT_IN });
+    await t.page.locator('#save-draft-hint').getByText('Drafts are off: this page is not served securely (over https)').waitFor();
+    assert.ok(await optIn.isDisabled(), 'drafts cannot be chosen');
+    t.assertClean();
+    await t.close();
+  } finally {
+    await insecure.close();
+  }
+});

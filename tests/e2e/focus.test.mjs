@@ -99,6 +99,8 @@ test('start: after deleting a draft focus is on the drafts heading; "Delete all"
   await expectFocus(page, deleteAll, 'after "No, keep it"');
 
   await page.keyboard.press('Enter');
+  // The question takes focus after it renders: wait for that, or it takes focus from the button.
+  await expectFocus(page, page.locator('#delete-all-title'), 'after "Delete all" again');
   await pressButton(page, T['drafts.delete_all.confirm']);
   await expectFocus(page, heading, 'after deleting all data');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);

@@ -24,13 +24,13 @@ export const CHROMIUM_ARGS = [
  * Starts the server and the browser once per test file. `server` passes options to the static
  * server (`delays`, `noStore`, `files`: a service's config.json and the like, changeable
  * between pages through `app.files`); `backForwardCache: true` keeps the browser's back/forward cache
- * on (Playwright turns it off by default).
+ * on (Playwright turns it off by default); `args` adds Chromium flags.
  */
-export async function startApp({ dist = DIST, server: serverOptions = {}, backForwardCache = false } = {}) {
+export async function startApp({ dist = DIST, server: serverOptions = {}, backForwardCache = false, args = [] } = {}) {
   const { server, origin, url } = await serve(dist, { base: BASE, ...serverOptions });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
     ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
   });
   return {
