@@ -222,6 +222,32 @@ fn partner_support_never_has_the_keyworker_contact_her() {
         .any(|c| c.role == ContactRole::NationalHelpline && c.detail == "0808 2000 247"));
 }
 
+/// Outside England the text must not send her to England's helpline: it points at the one
+/// listed, which is the region's own.
+#[test]
+fn partner_support_names_no_other_nation_s_helpline() {
+    let d = def();
+    let mut a = baseline(&d);
+    once(&d, &mut a, "b.name_calling");
+    let r = dva_core::assess(&d, &a, cat());
+    for region in [
+        dva_core::Region::Wales,
+        dva_core::Region::Scotland,
+        dva_core::Region::NorthernIreland,
+    ] {
+        let acts = dva_core::recommend(&d, &r, &a, &dva_core::Contacts::for_region(region), cat());
+        let p = find(&acts, "partner_support").expect("partner support");
+        assert!(
+            !p.what_to_do.contains("National Domestic Abuse Helpline"),
+            "{region:?}"
+        );
+        assert!(
+            p.contacts.iter().all(|c| c.detail != "0808 2000 247"),
+            "{region:?}"
+        );
+    }
+}
+
 #[test]
 fn children_safeguarding_urgency() {
     let week = actions_for(|d, a| {
