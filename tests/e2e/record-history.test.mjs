@@ -39,6 +39,11 @@ async function clientAnswersBehaviours(page) {
   await handOver(page, CODE);
   await expectHeading(page, START_TITLE);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
+  // The first question replaces the start page: wait for it before reading the heading.
+  await page.waitForFunction((start) => {
+    const h = document.querySelector('main h1')?.innerText.trim();
+    return h && h !== start;
+  }, START_TITLE);
   const asked = clientItems(['behaviours']).length;
   for (let guard = 0; guard < asked + 5; guard += 1) {
     const title = (await heading(page).innerText()).trim();
