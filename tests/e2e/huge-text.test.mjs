@@ -104,7 +104,7 @@ for (const width of [1280, 390]) {
   });
 }
 
-test('hostile text in the worker\'s observation, third-party information and his words of the worst time stays text everywhere', async () => {
+test('hostile text in the worker\'s observation and the third-party information stays text everywhere', async () => {
   const t = await openPage(app, { acceptDownloads: true, viewport: { width: 390, height: 900 } });
   const dialogs = [];
   t.page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
