@@ -11,7 +11,7 @@ const TARGET_BROTLI = 160 * 1024;
 // (307 KiB). On 2026-12-04 the locked drafts (issue 13) and questionnaire 2.0.0's risk rules
 // (issue 10) took it to 315 KiB. On 2026-12-05 the service settings, hosting and embedding (issue
 // 12) took it to 337 KiB, and the honest record (issue 11: the answers' history, raised flags that
-// stand, the summary document and its renderers, eight new questions) to 354 KiB. The ceiling is
+// stand, the summary document and its renderers, eight new questions) to 346 KiB. The ceiling is
 // 360 KiB to admit those, not to make room: issue 16 owns cutting the bytes and sets the ceiling
 // to its new size plus 5 %.
 const CEILING_BROTLI = 360 * 1024;
