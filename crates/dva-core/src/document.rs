@@ -6,8 +6,7 @@
 //! Free text from a person stays verbatim in [`Block::Verbatim`]; escaping is the renderer's job.
 use std::fmt::Write as _;
 
-use crate::answers::{Change, Source};
-use crate::definition::Definition;
+use crate::answers::Source;
 use crate::scoring::Level;
 use crate::summary::{field, follow_up_line, sharing_line, AnswerLine, Summary};
 use crate::text::{join_list, Catalogue};
@@ -51,10 +50,6 @@ pub struct Document {
     pub parts: Vec<Part>,
 }
 
-/// The sections whose answers are his account of his partner and the children: each answer
-/// is printed as what he says, never as an established fact.
-pub const HIS_ACCOUNT_SECTIONS: [&str; 3] = ["relationship", "impact", "children"];
-
 /// The sections printed in full, in order, with their heading keys. The first two come before
 /// the disclosures, the rest after the level of concern.
 pub const SUMMARY_SECTIONS: [(&str, &str); 7] = [
@@ -90,44 +85,6 @@ fn ids(ids: &[String], cat: &Catalogue) -> String {
 
 fn answer_item(l: &AnswerLine, cat: &Catalogue) -> String {
     format!("{}{}", field(cat, &l.label, &l.answer), source_mark(l, cat))
-}
-
-/// One change in words: what he first answered, what it became, who changed it and when.
-pub fn change_line(def: &Definition, c: &Change, cat: &Catalogue) -> String {
-    let item = def.item(&c.item_id);
-    let label = item.map_or(c.item_id.as_str(), |i| i.label.as_str());
-    let words = |a: &crate::answers::Answer| {
-        item.map_or_else(String::new, |i| crate::summary::answer_text(i, a, cat))
-    };
-    let before = c.before.as_ref();
-    let who = |s: Source| {
-        cat.get(match s {
-            Source::Worker => "core.change.by_worker",
-            _ => "core.change.by_client",
-        })
-    };
-    let after = match &c.after {
-        Some(a) => words(&a.answer),
-        None => cat.get("core.change.cleared").to_owned(),
-    };
-    cat.fill(
-        if c.at.is_empty() {
-            "core.change.line"
-        } else {
-            "core.change.line_at"
-        },
-        &[
-            ("label", label),
-            (
-                "before",
-                &before.map(|b| words(&b.answer)).unwrap_or_default(),
-            ),
-            ("given_by", before.map_or("", |b| b.source.label(cat))),
-            ("after", &after),
-            ("by", who(c.by)),
-            ("at", &c.at),
-        ],
-    )
 }
 
 impl Summary {

@@ -10,9 +10,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::{Action, ActionStatus};
-use crate::answers::{prefer_not_to_say_label, Answer, Answers, ItemStatus, Source, YesNo};
+use crate::answers::{prefer_not_to_say_label, Answer, Answers, Change, ItemStatus, Source, YesNo};
 use crate::definition::{Definition, Domain, Item, RecordAs, Response};
-use crate::document::{change_line, HIS_ACCOUNT_SECTIONS};
 use crate::scoring::{Assessment, Caveat, Cluster, FlagStatus, Gap, JudgedLevel, Level, Reason};
 use crate::suitability::{indicators, SuitabilityIndicator};
 use crate::text::{date_time, join_list, Catalogue};
@@ -447,6 +446,47 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
         caveats: assessment.caveats.clone(),
         answers: answers.clone(),
     }
+}
+
+/// The sections whose answers are his account of his partner and the children: each answer
+/// is printed as what he says, never as an established fact.
+pub const HIS_ACCOUNT_SECTIONS: [&str; 3] = ["relationship", "impact", "children"];
+
+/// One change in words: what he first answered, what it became, who changed it and when.
+pub fn change_line(def: &Definition, c: &Change, cat: &Catalogue) -> String {
+    let item = def.item(&c.item_id);
+    let label = item.map_or(c.item_id.as_str(), |i| i.label.as_str());
+    let words =
+        |a: &crate::answers::Answer| item.map_or_else(String::new, |i| answer_text(i, a, cat));
+    let before = c.before.as_ref();
+    let who = |s: Source| {
+        cat.get(match s {
+            Source::Worker => "core.change.by_worker",
+            _ => "core.change.by_client",
+        })
+    };
+    let after = match &c.after {
+        Some(a) => words(&a.answer),
+        None => cat.get("core.change.cleared").to_owned(),
+    };
+    cat.fill(
+        if c.at.is_empty() {
+            "core.change.line"
+        } else {
+            "core.change.line_at"
+        },
+        &[
+            ("label", label),
+            (
+                "before",
+                &before.map(|b| words(&b.answer)).unwrap_or_default(),
+            ),
+            ("given_by", before.map_or("", |b| b.source.label(cat))),
+            ("after", &after),
+            ("by", who(c.by)),
+            ("at", &c.at),
+        ],
+    )
 }
 
 /// An answer about his partner or the children, stated as his account: "He says: No", never

@@ -139,12 +139,12 @@ proptest! {
         let lines = summary
             .sections
             .iter()
-            .filter(|s| dva_core::document::HIS_ACCOUNT_SECTIONS.contains(&s.section_id.as_str()))
+            .filter(|s| dva_core::summary::HIS_ACCOUNT_SECTIONS.contains(&s.section_id.as_str()))
             .flat_map(|s| s.lines.iter())
             .chain(summary.red_flags.iter().flat_map(|f| f.answers.iter()));
         for l in lines {
             let item = def.item(&l.item_id).unwrap();
-            if l.answered && !item.worker_only && dva_core::document::HIS_ACCOUNT_SECTIONS.contains(&item.section.as_str()) {
+            if l.answered && !item.worker_only && dva_core::summary::HIS_ACCOUNT_SECTIONS.contains(&item.section.as_str()) {
                 prop_assert!(l.answer.starts_with(he_says.trim_end()), "{}: {}", l.label, l.answer);
             }
         }
