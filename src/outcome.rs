@@ -6,8 +6,6 @@ use dva_core::{
     SummaryHeader, SummaryInput,
 };
 
-use leptos::prelude::*;
-
 use crate::state::{Ctx, Screening};
 use crate::text::catalogue;
 

@@ -6,6 +6,7 @@ use dva_core::{
     Source,
 };
 use leptos::prelude::*;
+use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
 use serde::{Deserialize, Serialize};
 
 use crate::route::Route;
@@ -40,18 +41,20 @@ impl Screening {
 }
 
 /// The app's shared state, provided as context at the root. `Copy`, so closures take it freely.
+/// Each page sees it through [`provide_page_scope`], so that what a page reads leaves nothing
+/// behind when the page goes (see [`Watched`]).
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub def: &'static Definition,
-    pub screening: RwSignal<Screening>,
+    pub screening: Watched<RwSignal<Screening>>,
     /// The core's assessment of the current answers; recomputed only when they change.
-    pub assessment: Memo<Assessment>,
+    pub assessment: Watched<Memo<Assessment>>,
     pub route: RwSignal<Route>,
     /// Where "Change" on check-your-answers came from, so the question page can return there.
-    pub return_to: RwSignal<Option<Route>>,
+    pub return_to: Watched<RwSignal<Option<Route>>>,
     /// The handover in progress, if the client holds the device (client mode). Kept here, not
     /// in [`Screening`], so the hand-back code is never in a draft or a download.
-    pub handover: RwSignal<Option<crate::handover::Handover>>,
+    pub handover: Watched<RwSignal<Option<crate::handover::Handover>>>,
 }
 
 impl Ctx {
@@ -62,11 +65,22 @@ impl Ctx {
         });
         Ctx {
             def,
-            screening,
-            assessment,
+            screening: Watched::root(screening),
+            assessment: Watched::root(assessment),
             route: RwSignal::new(route),
-            return_to: RwSignal::new(None),
-            handover: RwSignal::new(None),
+            return_to: Watched::root(RwSignal::new(None)),
+            handover: Watched::root(RwSignal::new(None)),
+        }
+    }
+
+    /// The same state, read through memos owned by the current owner (a page).
+    fn scoped(self) -> Ctx {
+        Ctx {
+            screening: self.screening.scoped(),
+            assessment: self.assessment.scoped(),
+            return_to: self.return_to.scoped(),
+            handover: self.handover.scoped(),
+            ..self
         }
     }
 
@@ -128,7 +142,114 @@ fn clock_time() -> String {
     format!("{:02}:{:02}", now.hour(), now.minute())
 }
 
-/// The context, for components.
+/// The context, for components: the page's own view of the state inside a page, the root's
+/// outside.
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+/// Gives the page being built its own view of the app's state (call it where a page is built,
+/// under the owner that is cleaned up when the page goes).
+pub fn provide_page_scope() {
+    provide_context(use_ctx().scoped());
+}
+
+/// One of the app's long-lived signals or memos, as a page reads it.
+///
+/// Why: reactive_graph 0.2 takes an effect or memo off the subscriber list of a signal it read
+/// only when it runs again, never when it is dropped. Every reactive attribute of a page that
+/// has gone (each radio's `checked`, each `Show`) stayed listed on the root signal for the life
+/// of the tab: about 38 KiB of wasm memory for each round trip between the behaviours and
+/// impact pages. Inside a page, a read subscribes to a memo that the page owns instead; that
+/// memo alone is listed on the root, and it takes itself off when the page is cleaned up, so
+/// the page's subscribers go with the page. Outside a page (`page` is `None`) reads go to the
+/// root directly: those readers live as long as the app.
+#[derive(Clone, Copy)]
+pub struct Watched<S: 'static> {
+    root: S,
+    /// Changes whenever `root` does; owned by the page, `None` at the root.
+    page: Option<Memo<u64>>,
+}
+
+impl<S: Track + Clone + Send + Sync + 'static> Watched<S> {
+    fn root(root: S) -> Self {
+        Watched { root, page: None }
+    }
+
+    fn scoped(self) -> Self {
+        let root = self.root.clone();
+        let memo = ArcMemo::new(move |n: Option<&u64>| {
+            root.track();
+            n.map_or(0, |n| n.wrapping_add(1))
+        });
+        let leaving = memo.clone();
+        on_cleanup(move || leaving.clear_sources(&leaving.to_any_subscriber()));
+        Watched {
+            root: self.root,
+            page: Some(Memo::from(memo)),
+        }
+    }
+
+    /// Subscribes the running effect to the page's memo; `false` at the root. A page's memo
+    /// read after the page has gone (a late frame callback) is a no-op, never a panic.
+    fn track_page(&self) -> bool {
+        self.page.map(|p| p.try_get()).is_some()
+    }
+}
+
+impl<T: Send + Sync + 'static> Watched<RwSignal<T>> {
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        if self.track_page() {
+            self.root.with_untracked(f)
+        } else {
+            self.root.with(f)
+        }
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.root.with_untracked(f)
+    }
+
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.root.get_untracked()
+    }
+
+    pub fn set(&self, value: T) {
+        self.root.set(value);
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.root.update(f);
+    }
+}
+
+impl<T: Send + Sync + 'static> Watched<Memo<T>> {
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        if self.track_page() {
+            self.root.with_untracked(f)
+        } else {
+            self.root.with(f)
+        }
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.root.with_untracked(f)
+    }
+
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
 }

@@ -24,7 +24,10 @@ const FIRST_OPTION: &str = "client-answer";
 const CODE_ID: &str = "client-code";
 
 /// The page for a client route; any other route renders nothing (the app's guard moves on).
+/// Called under the owner that the app cleans up when the page changes.
 pub fn page_for(route: Route) -> AnyView {
+    // What the page reads goes when the page goes (state::Watched).
+    crate::state::provide_page_scope();
     match route {
         Route::ClientStart => view! { <ClientStartPage /> }.into_any(),
         Route::ClientQuestion(id) => view! { <ClientQuestionPage item_id=id /> }.into_any(),

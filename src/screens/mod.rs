@@ -15,6 +15,8 @@ mod start;
 
 /// The page for a worker route. Client routes render nothing here: the app's guard moves on.
 pub fn page_for(route: Route) -> AnyView {
+    // What the page reads goes when the page goes (state::Watched).
+    crate::state::provide_page_scope();
     match route {
         Route::Start => view! { <start::StartPage /> }.into_any(),
         Route::Ask(section) => view! { <ask::AskPage section=section /> }.into_any(),
