@@ -296,6 +296,15 @@ impl Condition {
             _ => None,
         }
     }
+
+    /// Every domain the condition reads through `any_disclosed_in`.
+    pub fn domains(&self) -> Vec<Domain> {
+        match self {
+            Condition::AnyDisclosedIn(d) | Condition::AtLeastIn { domain: d, .. } => vec![*d],
+            Condition::Any(l) | Condition::All(l) => l.iter().flat_map(|c| c.domains()).collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// The frequency items of `domain` answered at or above `min` (and disclosed), in the
