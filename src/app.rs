@@ -12,11 +12,12 @@ use crate::text::{t, tf};
 
 #[component]
 pub fn App() -> impl IntoView {
-    match dva_core::definition::builtin() {
+    match load_definition() {
         // Leaked once: the definition lives as long as the page, and `&'static` keeps closures simple.
-        Ok(def) => view! { <Screening def=Box::leak(Box::new(def)) /> }.into_any(),
+        Ok(def) => view! { <Shell def=Box::leak(Box::new(def)) /> }.into_any(),
+        // No context exists on this branch: nothing here may call `use_ctx` (the drafts' status
+        // did, and a broken definition showed the panic screen instead of its problems).
         Err(problems) => view! {
-            <crate::components::drafts::DraftStatus />
             <main id="main" class="page">
                 <h1 class="page__title" tabindex="-1">{t("app.load_error.title")}</h1>
                 <p>{t("app.load_error.body")}</p>
@@ -27,8 +28,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The built-in questionnaire, or every problem found in it.
+fn load_definition() -> Result<dva_core::Definition, Vec<dva_core::DefinitionError>> {
+    // Test builds only: a broken definition, so the browser tests can see the problem list.
+    #[cfg(feature = "test-hooks")]
+    if browser::current_hash() == crate::rescue::BROKEN_DEFINITION_HASH {
+        return dva_core::parse(BROKEN_DEFINITION);
+    }
+    dva_core::definition::builtin()
+}
+
+/// Four empty headers: problems enough for a list.
+#[cfg(feature = "test-hooks")]
+const BROKEN_DEFINITION: &str =
+    r#"{"id": "", "version": "", "date": "", "title": "", "sections": [], "items": []}"#;
+
+/// The app once the definition is loaded: the shared state, the route, the layout.
 #[component]
-fn Screening(def: &'static dva_core::Definition) -> impl IntoView {
+fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
     let ctx = Ctx::new(def, Route::from_hash(&browser::current_hash()));
     provide_context(ctx);
     crate::components::drafts::provide(ctx);

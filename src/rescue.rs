@@ -17,11 +17,6 @@ pub fn remember(json: String) {
     });
 }
 
-/// Forgets the snapshot (quick exit, postpone).
-pub fn forget() {
-    remember(String::new());
-}
-
 /// Adds a "Download the answers" link to the panic screen, built from the snapshot with plain DOM
 /// calls: a Blob URL made now stays valid after the wasm instance has stopped.
 pub fn offer_download(container: &web_sys::Element) {
@@ -68,6 +63,10 @@ fn blob_url(text: &str, mime: &str) -> Option<String> {
         .ok()
         .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
 }
+
+/// Test builds only: opening the app at this fragment loads a broken definition (see `app`).
+#[cfg(feature = "test-hooks")]
+pub const BROKEN_DEFINITION_HASH: &str = "#/__test/broken-definition";
 
 /// Test builds only: going to `#/__test/panic` panics, so the browser tests can see the panic
 /// screen. Compiled only with the `test-hooks` feature, which a service's build never has.

@@ -115,10 +115,10 @@ pub fn RespondPage() -> impl IntoView {
     let ctx = use_ctx();
     let actions = Memo::new(move |_| outcome::actions(&ctx));
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let draft = Draft::new();
+    let form = SharingForm::new();
 
     let go_on = move |_| {
-        if draft.started() {
+        if form.started() {
             errors.set(vec![FieldError {
                 field_id: "share-with".into(),
                 message: t("respond.sharing.error_unsaved"),
@@ -151,7 +151,7 @@ pub fn RespondPage() -> impl IntoView {
                 </For>
             </ol>
         </section>
-        <Sharing draft=draft />
+        <Sharing form=form />
         <Glossary />
         <div class="button-group">
             <button class="button" type="button" on:click=go_on>{t("respond.continue")}</button>
@@ -279,16 +279,16 @@ fn ActionCard(action: Action) -> impl IntoView {
 
 /// The information-sharing decision being written, before it is added to the record.
 #[derive(Clone, Copy)]
-struct Draft {
+struct SharingForm {
     with_whom: RwSignal<String>,
     consent: RwSignal<Option<String>>,
     shared: RwSignal<Option<String>>,
     reason: RwSignal<String>,
 }
 
-impl Draft {
-    fn new() -> Draft {
-        Draft {
+impl SharingForm {
+    fn new() -> SharingForm {
+        SharingForm {
             with_whom: RwSignal::new(String::new()),
             consent: RwSignal::new(None),
             shared: RwSignal::new(None),
@@ -309,7 +309,7 @@ impl Draft {
     }
 }
 
-/// Checks a draft decision; every problem at once, each keyed by its field id.
+/// Checks a decision being written; every problem at once, each keyed by its field id.
 pub fn validate_sharing(
     with_whom: &str,
     consent: Option<&str>,
@@ -358,7 +358,7 @@ pub fn validate_sharing(
 }
 
 #[component]
-fn Sharing(draft: Draft) -> impl IntoView {
+fn Sharing(form: SharingForm) -> impl IntoView {
     let ctx = use_ctx();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: &'static str| {
@@ -375,14 +375,14 @@ fn Sharing(draft: Draft) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match validate_sharing(
-            &draft.with_whom.get(),
-            draft.consent.get().as_deref(),
-            draft.shared.get().as_deref(),
-            &draft.reason.get(),
+            &form.with_whom.get(),
+            form.consent.get().as_deref(),
+            form.shared.get().as_deref(),
+            &form.reason.get(),
         ) {
             Ok(d) => {
                 ctx.screening.update(|s| s.sharing.push(d));
-                draft.clear();
+                form.clear();
                 errors.set(Vec::new());
             }
             Err(e) => errors.set(e),
@@ -454,16 +454,16 @@ fn Sharing(draft: Draft) -> impl IntoView {
                     <input class="input" id="share-with" type="text" autocomplete="off"
                         aria-describedby=move || if with_error.get().is_some() { "share-with-hint share-with-error" } else { "share-with-hint" }
                         class:input--error=move || with_error.get().is_some()
-                        prop:value=move || draft.with_whom.get()
-                        on:input=move |ev| draft.with_whom.set(event_target_value(&ev)) />
+                        prop:value=move || form.with_whom.get()
+                        on:input=move |ev| form.with_whom.set(event_target_value(&ev)) />
                 </div>
                 <Radios id="share-consent".to_string() legend=t("respond.sharing.consent_legend")
-                    options=consent_options selected=draft.consent.into()
-                    on_select=Callback::new(move |v| draft.consent.set(Some(v)))
+                    options=consent_options selected=form.consent.into()
+                    on_select=Callback::new(move |v| form.consent.set(Some(v)))
                     error=error_for("share-consent") small=true />
                 <Radios id="share-shared".to_string() legend=t("respond.sharing.shared_legend")
-                    options=shared_options selected=draft.shared.into()
-                    on_select=Callback::new(move |v| draft.shared.set(Some(v)))
+                    options=shared_options selected=form.shared.into()
+                    on_select=Callback::new(move |v| form.shared.set(Some(v)))
                     error=error_for("share-shared") inline=true small=true />
                 <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
                     <label class="label" for="share-reason">{t("respond.sharing.reason_label")}</label>
@@ -472,8 +472,8 @@ fn Sharing(draft: Draft) -> impl IntoView {
                     <textarea class="textarea" id="share-reason" rows="3"
                         aria-describedby=move || if reason_error.get().is_some() { "share-reason-hint share-reason-error" } else { "share-reason-hint" }
                         class:textarea--error=move || reason_error.get().is_some()
-                        prop:value=move || draft.reason.get()
-                        on:input=move |ev| draft.reason.set(event_target_value(&ev))></textarea>
+                        prop:value=move || form.reason.get()
+                        on:input=move |ev| form.reason.set(event_target_value(&ev))></textarea>
                 </div>
                 <button class="button button--secondary" type="submit">{t("respond.sharing.add")}</button>
             </form>

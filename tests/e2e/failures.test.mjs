@@ -188,6 +188,18 @@ test('a Rust panic shows what to do next and still offers the answers (test buil
   await t.close();
 });
 
+test('a broken questionnaire definition shows its list of problems, not the panic screen (test build only)', async () => {
+  const t = await openPage(testApp);
+  await t.page.goto(`${testApp.url}#/__test/broken-definition`);
+  await expectHeading(t.page, 'The questionnaire could not be loaded');
+  const problems = t.page.locator('main li');
+  assert.ok(await problems.count() >= 4, 'every empty header is listed');
+  assert.match(await problems.first().innerText(), /\bid\b/);
+  assert.equal(await t.page.getByRole('alert').count(), 0, 'no panic screen');
+  t.assertClean();
+  await t.close();
+});
+
 test('the deployable build has no test hook; the test build has it', () => {
   const has = (dir) => fs.readdirSync(dir)
     .filter((f) => /\.(wasm|js|html)$/.test(f))
