@@ -35,7 +35,11 @@ fn load_definition() -> Result<dva_core::Definition, Vec<dva_core::DefinitionErr
     if browser::current_hash() == crate::rescue::BROKEN_DEFINITION_HASH {
         return dva_core::parse(BROKEN_DEFINITION);
     }
-    dva_core::definition::builtin()
+    let mut def = dva_core::definition::builtin()?;
+    // The settings were checked against this definition's optional sections, so nothing is
+    // refused here; were something refused, every question would simply still be asked.
+    let _ = def.switch_off(&config::settings().sections_off);
+    Ok(def)
 }
 
 /// Four empty headers: problems enough for a list.

@@ -139,6 +139,10 @@ pub struct Settings {
     pub logo: Option<Logo>,
     /// The intranet page that embeds the app in an iframe: the only origin its height is sent to.
     pub host_origin: Option<String>,
+    /// The optional sections of the questionnaire this service does not ask (config
+    /// `optional_sections`, a section set to `false`). Only sections no risk rule reads can be
+    /// optional (the definition's validation sees to it), so this never lowers a level.
+    pub sections_off: Vec<String>,
 }
 
 impl Default for Settings {
@@ -162,6 +166,7 @@ impl Default for Settings {
             colours: Colours::default(),
             logo: None,
             host_origin: None,
+            sections_off: Vec::new(),
         }
     }
 }
@@ -241,6 +246,11 @@ pub enum ProblemKind {
     NotOrigin,
     LogoNotLocal,
     Empty,
+    /// A section of the questionnaire that must always be asked (risk rules read it).
+    NotOptional {
+        /// The sections that are optional, to say what may be switched off.
+        optional: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -325,6 +335,10 @@ impl Problem {
             ProblemKind::NotOrigin => tf("settings.problem.origin", &[("key", at)]),
             ProblemKind::LogoNotLocal => tf("settings.problem.logo", &[("key", at)]),
             ProblemKind::Empty => tf("settings.problem.empty", &[("key", at)]),
+            ProblemKind::NotOptional { optional } => tf(
+                "settings.problem.not_optional",
+                &[("key", at), ("optional", optional)],
+            ),
         }
     }
 }
@@ -341,6 +355,7 @@ const TOP_KEYS: &[&str] = &[
     "colours",
     "logo",
     "host_origin",
+    "optional_sections",
 ];
 const CONTACT_KEYS: &[&str] = &["name", "phone", "email", "hours", "notes"];
 const COLOUR_KEYS: &[&str] = &["header", "header_text", "button", "button_text", "link"];
@@ -441,6 +456,9 @@ pub fn parse_config(text: &str, app_origin: &str) -> (Settings, Vec<Problem>) {
             Some(o) => settings.host_origin = Some(o),
             None => p.push("host_origin", ProblemKind::NotOrigin),
         }
+    }
+    if let Some(sections) = p.object(&top, "", "optional_sections") {
+        settings.sections_off = p.sections_off(&sections);
     }
     (settings, problems)
 }
@@ -547,6 +565,40 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// The sections set to `false` in `optional_sections`. Its keys are the questionnaire's
+    /// section ids: one that is not a section gets "did you mean"; one that is a section but
+    /// not optional (risk rules read it) is refused and stays asked.
+    fn sections_off(&mut self, map: &Object) -> Vec<String> {
+        const AT: &str = "optional_sections";
+        // Read only when a service uses the setting: the definition is validated on load.
+        let def = dva_core::definition::builtin().ok();
+        let sections: Vec<&dva_core::definition::Section> =
+            def.iter().flat_map(|d| d.sections()).collect();
+        let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+        let mut off = Vec::new();
+        for key in map.keys() {
+            let Some(section) = sections.iter().find(|s| s.id == key.as_str()) else {
+                let suggestion = did_you_mean(key, &ids).map(|s| join(AT, s));
+                self.push(join(AT, key), ProblemKind::UnknownKey { suggestion });
+                continue;
+            };
+            let Some(asked) = self.boolean(map, AT, key) else {
+                continue;
+            };
+            if !section.optional {
+                let optional = sections
+                    .iter()
+                    .filter(|s| s.optional)
+                    .map(|s| s.id.as_str());
+                let optional = optional.collect::<Vec<_>>().join(", ");
+                self.push(join(AT, key), ProblemKind::NotOptional { optional });
+            } else if !asked {
+                off.push(section.id.clone());
+            }
+        }
+        off
     }
 
     fn contact(&mut self, at: &str, map: &Object) -> LocalContact {
@@ -1157,5 +1209,38 @@ mod tests {
             let m = p.message();
             assert!(!m.starts_with("settings.problem"), "{p:?} has no words");
         }
+    }
+
+    #[test]
+    fn an_optional_section_switches_off_and_a_section_risk_rules_read_does_not() {
+        let (s, problems) = parse(
+            r#"{"optional_sections": {"readiness": false, "children": false,
+               "readyness": false, "behaviours": true, "own_safety": "no"}}"#,
+        );
+        assert_eq!(s.sections_off, ["readiness"]);
+        let not_optional = ProblemKind::NotOptional {
+            optional: "readiness".into(),
+        };
+        assert_eq!(
+            kinds(&problems),
+            [
+                ("optional_sections.behaviours", &not_optional),
+                ("optional_sections.children", &not_optional),
+                (
+                    "optional_sections.own_safety",
+                    &ProblemKind::WrongType {
+                        expected: Expected::TrueOrFalse
+                    }
+                ),
+                (
+                    "optional_sections.readyness",
+                    &ProblemKind::UnknownKey {
+                        suggestion: Some("optional_sections.readiness".into())
+                    }
+                ),
+            ]
+        );
+        let (s, problems) = parse(r#"{"optional_sections": {"readiness": true}}"#);
+        assert_eq!((s.sections_off.len(), problems.len()), (0, 0));
     }
 }

@@ -86,7 +86,10 @@ pub fn offered_sections(def: &Definition) -> Vec<&Section> {
     def.sections()
         .iter()
         .filter(|s| !NEVER_CLIENT.contains(&s.id.as_str()))
-        .filter(|s| def.items_in(&s.id).any(client_item))
+        .filter(|s| {
+            def.items_in(&s.id)
+                .any(|i| client_item(i) && !def.is_switched_off(i))
+        })
         .collect()
 }
 

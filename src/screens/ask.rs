@@ -341,12 +341,15 @@ pub fn AskPage(section: String) -> impl IntoView {
         None => navigate(&next),
     };
     let compact = is_inventory(def, &section.id);
+    let switched_off = def.switched_off().any(|s| s.id == section.id);
     view! {
         <a class="back-link" href=back_href>{t("app.back")}</a>
         // The heading takes focus on arrival; describing it by the progress reads both out.
         <p class="page__caption" id="ask-progress">{tf("ask.progress", &[("n", &n.to_string()), ("total", &total.to_string())])}</p>
         <h1 class="page__title" tabindex="-1" aria-describedby="ask-progress">{section.title.clone()}</h1>
-        {section.guidance.clone().map(|g| view! {
+        // A section the service switched off keeps only the worker's own records.
+        {switched_off.then(|| view! { <p class="inset">{t("ask.switched_off")}</p> })}
+        {section.guidance.clone().filter(|_| !switched_off).map(|g| view! {
             <div class="inset ask__guidance">
                 <h2 class="ask__guidance-title">{t("ask.guidance.heading")}</h2>
                 <p class="ask__guidance-text">{g}</p>

@@ -350,6 +350,9 @@ pub struct Section {
     pub client_title: String,
     /// How to ask the questions of this section.
     pub guidance: Option<String>,
+    /// A service may switch its questions off (config `optional_sections`). Validation makes
+    /// sure no risk rule reads them, so switching them off can never lower a level.
+    pub optional: bool,
 }
 
 /// One question.
@@ -419,6 +422,9 @@ pub struct Definition {
     red_flags: Vec<RedFlagRule>,
     #[serde(skip)]
     index: BTreeMap<String, usize>,
+    /// Optional sections this service does not ask (see [`Definition::switch_off`]).
+    #[serde(skip)]
+    switched_off: BTreeSet<String>,
 }
 
 impl Definition {
@@ -462,9 +468,47 @@ impl Definition {
             .iter()
             .filter(|i| i.response == Response::Frequency && i.domain.is_abuse())
     }
+    /// The optional sections whose questions a service may switch off.
+    pub fn optional_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| s.optional)
+    }
+
+    /// Stops asking the questions of these optional sections. The worker's own records in
+    /// them (observation, third-party information) are still asked: they are notes, not
+    /// questions. Refuses, changing nothing, if any id is not an optional section.
+    pub fn switch_off(&mut self, section_ids: &[String]) -> Result<(), Vec<String>> {
+        let refused: Vec<String> = section_ids
+            .iter()
+            .filter(|id| !self.section(id).is_some_and(|s| s.optional))
+            .cloned()
+            .collect();
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+        self.switched_off.extend(section_ids.iter().cloned());
+        Ok(())
+    }
+
+    /// The sections whose questions this service does not ask, in questionnaire order.
+    pub fn switched_off(&self) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(|s| self.switched_off.contains(&s.id))
+    }
+
+    /// Whether an item's question is switched off by the service's setting.
+    pub fn is_switched_off(&self, item: &Item) -> bool {
+        item.record.is_none() && self.switched_off.contains(&item.section)
+    }
+
     /// Whether an item is asked, given the answers so far. Conditions only read earlier
-    /// items (validated), so this always terminates.
+    /// items (validated), so this always terminates. A question switched off by the service
+    /// is not asked, unless it was answered before (a draft begun under the old setting):
+    /// an answer given is never dropped from the record.
     pub fn is_shown(&self, item: &Item, answers: &Answers) -> bool {
+        if self.is_switched_off(item) && answers.get(&item.id).is_none() {
+            return false;
+        }
         match &item.show_when {
             None => true,
             Some(c) => c.eval(self, answers).is_some(),
@@ -570,6 +614,14 @@ pub enum DefinitionError {
     StopWithoutMessage {
         item: String,
     },
+    /// A question in an optional section is read by a risk rule (a red flag, a stop, a risk
+    /// marker, a question outside the section), so switching the section off could lower a
+    /// level. `by` names the reader.
+    OptionalSectionRead {
+        section: String,
+        item: String,
+        by: String,
+    },
 }
 
 impl fmt::Display for DefinitionError {
@@ -633,6 +685,10 @@ impl fmt::Display for DefinitionError {
             E::StopWithoutMessage { item } => {
                 write!(f, "item '{item}' has a stop condition but no stop message")
             }
+            E::OptionalSectionRead { section, item, by } => write!(
+                f,
+                "section '{section}' is optional, but {by} reads its item '{item}'"
+            ),
         }
     }
 }
@@ -663,6 +719,8 @@ struct RawSection {
     client_title: Option<String>,
     #[serde(default)]
     guidance: Option<String>,
+    #[serde(default)]
+    optional: bool,
 }
 
 #[derive(Deserialize)]
@@ -757,6 +815,7 @@ pub fn parse(json: &str) -> Result<Definition, Vec<DefinitionError>> {
             id: s.id,
             title: s.title,
             guidance: s.guidance.filter(|g| !g.trim().is_empty()),
+            optional: s.optional,
         });
     }
 
@@ -949,6 +1008,8 @@ pub fn parse(json: &str) -> Result<Definition, Vec<DefinitionError>> {
         }
     }
 
+    optional_sections_unread(&sections, &items, &red_flags, &mut errors);
+
     if errors.is_empty() {
         Ok(Definition {
             id: raw.id,
@@ -959,9 +1020,76 @@ pub fn parse(json: &str) -> Result<Definition, Vec<DefinitionError>> {
             items,
             red_flags,
             index,
+            switched_off: BTreeSet::new(),
         })
     } else {
         Err(errors)
+    }
+}
+
+/// An optional section's questions may be switched off by a service, so nothing that sets a
+/// level may read them: not a red flag, a stop, a risk marker, the gap count, a domain a rule
+/// reads whole, or a question elsewhere that they reveal. (The actions' own reads are checked
+/// by a property test: switching a section off never changes a level, a flag or an action.)
+fn optional_sections_unread(
+    sections: &[Section],
+    items: &[Item],
+    red_flags: &[RedFlagRule],
+    errors: &mut Vec<DefinitionError>,
+) {
+    for section in sections.iter().filter(|s| s.optional) {
+        let mut read = |item: &str, by: String| {
+            errors.push(DefinitionError::OptionalSectionRead {
+                section: section.id.clone(),
+                item: item.to_owned(),
+                by,
+            })
+        };
+        if crate::scoring::CORE_SECTIONS.contains(&section.id.as_str()) {
+            read(
+                "*",
+                "the count of gaps that makes a screening incomplete".into(),
+            );
+        }
+        for item in items
+            .iter()
+            .filter(|i| i.section == section.id && i.record.is_none())
+        {
+            if item.domain.is_abuse() {
+                read(&item.id, "every rule that reads its abuse domain".into());
+            }
+            if crate::scoring::RISK_MARKERS
+                .iter()
+                .any(|(id, _)| *id == item.id)
+            {
+                read(&item.id, "the count of risk markers".into());
+            }
+            for r in red_flags {
+                if r.when.named_items().contains(&item.id.as_str()) {
+                    read(&item.id, format!("red-flag rule '{}'", r.id));
+                }
+            }
+            for other in items {
+                if other
+                    .stop_when
+                    .as_ref()
+                    .is_some_and(|c| c.named_items().contains(&item.id.as_str()))
+                {
+                    read(
+                        &item.id,
+                        format!("the stop condition of item '{}'", other.id),
+                    );
+                }
+                if other.section != section.id
+                    && other
+                        .show_when
+                        .as_ref()
+                        .is_some_and(|c| c.named_items().contains(&item.id.as_str()))
+                {
+                    read(&item.id, format!("the show-when of item '{}'", other.id));
+                }
+            }
+        }
     }
 }
 

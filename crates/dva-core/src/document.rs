@@ -201,7 +201,9 @@ impl Summary {
 
     fn section_part(&self, id: &str, key: &str, cat: &Catalogue) -> Option<Part> {
         let s = self.sections.iter().find(|s| s.section_id == id)?;
-        let blocks = if s.lines.is_empty() {
+        let blocks = if s.lines.is_empty() && self.switched_off.iter().any(|o| o == id) {
+            vec![Block::Para(cat.get("core.summary.switched_off").to_owned())]
+        } else if s.lines.is_empty() {
             vec![Block::Para(cat.get("core.summary.not_asked").to_owned())]
         } else {
             vec![Block::List(

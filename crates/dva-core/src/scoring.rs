@@ -326,9 +326,10 @@ pub struct Caveat {
     pub text: String,
 }
 
-/// The caveats, in display order. The minimisation caveat is always first.
-pub fn caveats(cat: &Catalogue) -> Vec<Caveat> {
-    [
+/// The caveats, in display order. The minimisation caveat is always first; a service that
+/// switched sections off is told so last, with the sections named.
+pub fn caveats(def: &Definition, cat: &Catalogue) -> Vec<Caveat> {
+    let mut out: Vec<Caveat> = [
         ("minimisation", "core.caveat.minimisation"),
         ("not_dash", "core.caveat.not_dash"),
         ("partner_contact", "core.caveat.partner_contact"),
@@ -338,7 +339,18 @@ pub fn caveats(cat: &Catalogue) -> Vec<Caveat> {
         id: id.to_owned(),
         text: cat.get(key).to_owned(),
     })
-    .collect()
+    .collect();
+    let off: Vec<&str> = def.switched_off().map(|s| s.title.as_str()).collect();
+    if !off.is_empty() {
+        out.push(Caveat {
+            id: "sections_not_asked".to_owned(),
+            text: cat.fill(
+                "core.caveat.sections_not_asked",
+                &[("sections", &crate::text::join_list(cat, &off))],
+            ),
+        });
+    }
+    out
 }
 
 /// The result of scoring one screening.
@@ -603,7 +615,7 @@ pub fn assess(def: &Definition, answers: &Answers, cat: &Catalogue) -> Assessmen
         follow_up,
         incomplete,
         incomplete_reason,
-        caveats: caveats(cat),
+        caveats: caveats(def, cat),
     }
 }
 

@@ -16,6 +16,8 @@ pub enum Indicator {
     NotMet,
     /// Not answered, "not sure" or "prefer not to say".
     Unknown,
+    /// The service does not ask this question (an optional section switched off).
+    NotAsked,
 }
 
 impl Indicator {
@@ -24,6 +26,7 @@ impl Indicator {
             Indicator::Met => "core.indicator.met",
             Indicator::NotMet => "core.indicator.not_met",
             Indicator::Unknown => "core.indicator.unknown",
+            Indicator::NotAsked => "core.indicator.not_asked",
         })
     }
 }
@@ -85,7 +88,13 @@ pub fn indicators(
     .map(|(id, criterion, indicator, item_id)| SuitabilityIndicator {
         id: id.to_owned(),
         criterion: cat.get(criterion).to_owned(),
-        indicator,
+        // "Unknown" would send the worker looking for an answer the service never asks for.
+        indicator: match def.item(item_id) {
+            Some(item) if indicator == Indicator::Unknown && def.is_switched_off(item) => {
+                Indicator::NotAsked
+            }
+            _ => indicator,
+        },
         item_id: item_id.to_owned(),
     })
     .collect()

@@ -287,6 +287,9 @@ pub struct Summary {
     /// Information from anyone other than him: never to be disclosed to him.
     #[serde(default)]
     pub third_party: Option<String>,
+    /// The ids of the optional sections this service does not ask.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub switched_off: Vec<String>,
     pub frequency_total: u32,
     pub suitability: Vec<SuitabilityIndicator>,
     pub actions: Vec<ActionLine>,
@@ -407,6 +410,7 @@ pub fn build(input: SummaryInput<'_>) -> Summary {
             judgement_lead: judged.filter(|j| j.lowered()).map(|j| j.lead().to_owned()),
             reasons: assessment.reasons.clone(),
         },
+        switched_off: def.switched_off().map(|s| s.id.clone()).collect(),
         frequency_total: assessment.frequency_total,
         suitability: indicators(def, answers, cat),
         actions: actions

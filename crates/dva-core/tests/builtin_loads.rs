@@ -14,7 +14,7 @@ fn builtin_definition_is_valid() {
         ),
     };
     assert_eq!(def.id(), "dva-screen-perpetrator");
-    assert_eq!(def.version(), "2.1.0");
+    assert_eq!(def.version(), "2.2.0");
     assert_eq!(def.date(), "2026-12-05");
     assert_eq!(def.title(), "DVA Screen: domestic abuse screening");
     let ids: Vec<&str> = def.sections().iter().map(|s| s.id.as_str()).collect();

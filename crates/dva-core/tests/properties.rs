@@ -277,3 +277,99 @@ fn huge_text_does_not_panic_and_stays_verbatim() {
     let (_, s) = summarise(def, &a, &r, None, CompletedBy::ClientSelfCompleted);
     assert!(s.to_plain_text(cat()).contains(&huge));
 }
+
+/// The builtin definition with every optional section switched off, as a service may set it.
+fn d_off() -> &'static Definition {
+    static DEF: OnceLock<Definition> = OnceLock::new();
+    DEF.get_or_init(|| {
+        let mut def = def();
+        let ids: Vec<String> = def.optional_sections().map(|s| s.id.clone()).collect();
+        assert!(
+            !ids.is_empty(),
+            "the builtin has an optional section to test"
+        );
+        def.switch_off(&ids).expect("optional sections switch off");
+        def
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A service that does not ask an optional section gets the same level, red flags, gaps
+    /// and actions as one whose worker asked it and recorded any answers at all.
+    #[test]
+    fn switching_an_optional_section_off_never_changes_the_level_flags_or_actions(
+        answers in valid_answers(),
+    ) {
+        let (on, off) = (d(), d_off());
+        let mut unasked = answers.clone();
+        for item in off.items().iter().filter(|i| off.is_switched_off(i)) {
+            unasked.clear(&item.id);
+        }
+        let full = assess(on, &answers, cat());
+        let without = assess(off, &unasked, cat());
+        prop_assert_eq!(full.level, without.level);
+        prop_assert_eq!(full.incomplete, without.incomplete);
+        let ids = |r: &dva_core::Assessment| r.red_flags.iter().map(|f| f.rule_id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&full), ids(&without));
+        // The questions not asked are no gaps to follow up; every other gap stays.
+        let follow = |r: &dva_core::Assessment| r.follow_up.iter()
+            .filter(|f| off.item(&f.item_id).is_none_or(|i| !off.is_switched_off(i)))
+            .map(|f| format!("{f:?}")).collect::<Vec<_>>();
+        prop_assert_eq!(follow(&full), follow(&without));
+        prop_assert_eq!(follow(&without).len(), without.follow_up.len());
+        let (a_full, _) = summarise(on, &answers, &full, None, CompletedBy::WorkerAdministered);
+        let (a_off, s_off) = summarise(off, &unasked, &without, None, CompletedBy::WorkerAdministered);
+        let act = |a: &[dva_core::Action]| a.iter().map(|x| (x.id.clone(), x.urgency)).collect::<Vec<_>>();
+        prop_assert_eq!(act(&a_full), act(&a_off));
+        prop_assert!(without.caveats.iter().any(|c| c.id == "sections_not_asked"));
+        prop_assert!(!s_off.switched_off.is_empty());
+    }
+}
+
+#[test]
+fn only_sections_no_risk_rule_reads_can_be_switched_off() {
+    let mut def = def();
+    let optional: Vec<&str> = def.optional_sections().map(|s| s.id.as_str()).collect();
+    assert_eq!(optional, ["readiness"]);
+    for must_ask in [
+        "behaviours",
+        "children",
+        "own_safety",
+        "substance_use",
+        "setting",
+    ] {
+        assert_eq!(
+            def.switch_off(&[must_ask.into()]),
+            Err(vec![must_ask.to_string()])
+        );
+    }
+    assert_eq!(def.switched_off().count(), 0, "a refusal changes nothing");
+}
+
+#[test]
+fn a_switched_off_question_answered_in_an_earlier_draft_stays_on_the_record() {
+    let mut def = def();
+    def.switch_off(&["readiness".into()]).unwrap();
+    let stage = def.item("ready.stage").unwrap();
+    let observation = def.item("ready.observation").unwrap();
+    let mut answers = Answers::new();
+    assert!(!def.is_shown(stage, &answers), "not asked");
+    assert!(
+        def.is_shown(observation, &answers),
+        "the worker's own record is still asked"
+    );
+    answers
+        .set(
+            &def,
+            "ready.stage",
+            Answer::Choice("thinking".into()),
+            Source::Worker,
+        )
+        .unwrap();
+    assert!(
+        def.is_shown(stage, &answers),
+        "an answer given is never dropped"
+    );
+}

@@ -160,3 +160,40 @@ fn a_minimal_valid_definition_parses() {
     assert_eq!(d.items().len(), 1);
     assert_eq!(d.red_flag_rules().len(), 1);
 }
+
+/// A section a service may switch off must hold nothing a risk rule reads: here a red flag,
+/// another section's show-when and the abuse domain each read one of its questions.
+#[test]
+fn an_optional_section_that_a_risk_rule_reads_is_refused() {
+    let json = r#"{
+      "id": "t", "version": "1.0.0", "date": "2026-12-05", "title": "T",
+      "sections": [{"id": "extra", "title": "Extra", "optional": true},
+                   {"id": "main", "title": "Main"}],
+      "items": [
+        {"id": "e.q", "section": "extra", "domain": "readiness", "label": "Q",
+         "worker_wording": "w", "client_wording": "c", "response": {"type": "yes_no"}},
+        {"id": "e.hit", "section": "extra", "domain": "physical", "label": "Hit",
+         "worker_wording": "w", "client_wording": "c", "response": {"type": "frequency"}},
+        {"id": "m.q", "section": "main", "domain": "readiness", "label": "M",
+         "worker_wording": "w", "client_wording": "c", "response": {"type": "yes_no"},
+         "show_when": {"is": {"item": "e.q", "value": "yes"}}}
+      ],
+      "red_flags": [{"id": "rf.e", "title": "E", "explanation": "e",
+                     "when": {"is": {"item": "e.q", "value": "yes"}}}]
+    }"#;
+    let errors = parse(json).expect_err("refused");
+    let read: Vec<(&str, &str)> = errors
+        .iter()
+        .filter_map(|e| match e {
+            E::OptionalSectionRead { item, by, .. } => Some((item.as_str(), by.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert!(read.contains(&("e.q", "red-flag rule 'rf.e'")), "{read:?}");
+    assert!(
+        read.contains(&("e.q", "the show-when of item 'm.q'")),
+        "{read:?}"
+    );
+    assert!(read.iter().any(|(item, _)| *item == "e.hit"), "{read:?}");
+    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+}
