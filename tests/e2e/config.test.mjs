@@ -156,6 +156,47 @@ test('neutral titles from the config title every worker page "New tab"', async (
   await t.close();
 });
 
+test('a service that does not ask the optional readiness section: not asked, no gap, and the record says so', async () => {
+  useConfig({ optional_sections: { readiness: false } });
+  const t = await openPage(app);
+  await openStart(t);
+  assert.equal(await problemsRegion(t.page).count(), 0, 'a valid setting is no problem');
+  await toRespondWithADisclosure(t.page);
+  // The page keeps the worker's own records and says why its questions are gone.
+  await t.page.goto(`${app.url}#/ask/readiness`);
+  await expectHeading(t.page, 'Readiness to change');
+  const main = await mainText(t.page);
+  assert.ok(main.includes('Your service does not ask the questions in this section.'), main);
+  assert.ok(!main.includes('Which of these best describes where you are'), 'the stage of change is not asked');
+  await t.page.getByLabel('What you saw or heard').first().waitFor();
+  await assertAccessible(t.page, 'the readiness page with its questions switched off');
+  // Not a gap to follow up on the check page.
+  await t.page.goto(`${app.url}#/check`);
+  await expectHeading(t.page, 'Check your answers');
+  assert.ok(!(await mainText(t.page)).includes('Stage of change'), 'no row for a question not asked');
+  // The client is not offered it.
+  await openHandover(t.page);
+  assert.equal(await t.page.getByRole('checkbox', { name: 'Readiness to change' }).count(), 0);
+  assert.equal(await t.page.getByRole('checkbox', { name: 'Behaviours in relationships' }).count(), 1);
+  // The record says what was not asked, and the programme indicators do not guess.
+  await t.page.goto(`${app.url}#/respond`);
+  await expectHeading(t.page, 'Respond and refer');
+  await respondPage(t.page).continue();
+  const record = recordPage(t.page);
+  await record.open();
+  const plain = await record.plainText();
+  for (const said of [
+    'This service does not ask the questions in: Readiness to change.',
+    'Not asked: your service does not ask these questions.',
+    'Able to attend regularly: not asked by this service',
+    'version 2.2.0',
+  ]) {
+    assert.ok(plain.includes(said), `"${said}" in the record: ${plain}`);
+  }
+  t.assertClean();
+  await t.close();
+});
+
 // Each invalid file: what the worker is told, and what the app falls back to.
 const INVALID = [
   {
@@ -203,6 +244,24 @@ const INVALID = [
     name: "a quick-exit address on the app's own origin",
     config: () => ({ quick_exit_url: `${app.origin}/intranet/home.html` }),
     says: ['“quick_exit_url” is on the same site as this app.'],
+  },
+  {
+    name: 'a section that risk rules read, switched off, and a misspelt section',
+    config: { optional_sections: { children: false, readyness: false } },
+    says: [
+      '“optional_sections.children” cannot be switched off: the risk rules read its answers, so it is always asked.',
+      '“optional_sections.readyness” is not a setting, so it was ignored. Did you mean “optional_sections.readiness”?',
+    ],
+    check: async (page) => {
+      // Both stay asked.
+      await startScreening(page, {}, { url: app.url });
+      await page.goto(`${app.url}#/ask/children`);
+      await expectHeading(page, 'Children');
+      assert.ok(!(await mainText(page)).includes('Your service does not ask'));
+      await page.goto(`${app.url}#/ask/readiness`);
+      await expectHeading(page, 'Readiness to change');
+      await page.getByText('Which of these best describes where you are').first().waitFor();
+    },
   },
   {
     name: 'a file that is not JSON',
