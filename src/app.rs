@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::safety::{HideScreenButton, HideScreenCover, QuickExit};
 use crate::config::{self, Titles};
+use crate::nav;
 use crate::route::Route;
 use crate::screens;
 use crate::state::Ctx;
@@ -46,44 +47,17 @@ const BROKEN_DEFINITION: &str =
 /// The app once the definition is loaded: the shared state, the route, the layout.
 #[component]
 fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
-    let ctx = Ctx::new(def, Route::from_hash(&browser::current_hash()));
+    let ctx = Ctx::new(def, nav::initial_route(def));
     provide_context(ctx);
     crate::components::drafts::provide(ctx);
     let refusals = crate::components::error_summary::Refusals::provide();
 
-    // Back and Forward change the fragment; the route follows it. Only a different route is
-    // set: handing over and handing back set the route themselves before the fragment, and
-    // setting it again would render the page a second time over the first (its local state
-    // lost, and with erased views every attribute taken off and put back, so the focused
-    // heading loses its tabindex and with it the focus).
+    // Back, Forward and a typed address change the fragment; the route follows it, through the
+    // guard (a worker address while the client holds the device is his first page).
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let route = Route::from_hash(&browser::current_hash());
-        ctx.route.maybe_update(|r| {
-            let changed = *r != route;
-            *r = route;
-            changed
-        });
+        nav::follow_fragment(&ctx);
     });
     on_cleanup(move || listener.remove());
-
-    // Client mode guard: while the client holds the device only client pages exist, and out
-    // of it none does. A typed address (#/result) or Back to a worker page lands on his first
-    // page instead; the worker's code is the only way back (see screens::client).
-    Effect::new(move |_| {
-        let route = ctx.route.get();
-        let client = ctx.client_mode();
-        if route.is_client() != client {
-            let to = if client {
-                Route::ClientStart
-            } else if ctx.screening.with_untracked(|s| s.started_at.is_some()) {
-                Route::Check
-            } else {
-                Route::Start
-            };
-            browser::replace_hash(&to.to_hash());
-            ctx.route.set(to);
-        }
-    });
 
     let covered = RwSignal::new(false);
     // The title, on every page change and whenever the cover goes up or down. Under the neutral
@@ -105,15 +79,18 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
         } else if client {
             tf(
                 "client.page_title",
-                &[("page", &screens::client::page_name(&ctx, &route))],
+                &[("page", &nav::page_name(&ctx, &route))],
             )
         } else {
             match &config::settings().service_name {
                 Some(service) => tf(
                     "app.page_title_service",
-                    &[("page", &page_name(def, &route)), ("service", service)],
+                    &[
+                        ("page", &nav::page_name(&ctx, &route)),
+                        ("service", service),
+                    ],
                 ),
-                None => tf("app.page_title", &[("page", &page_name(def, &route))]),
+                None => tf("app.page_title", &[("page", &nav::page_name(&ctx, &route))]),
             }
         };
         let title = if refusals.any() && !covered.get() {
@@ -203,7 +180,7 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
             {move || if client.get() {
                 view! {
                     <main id="main" class="page page--client">
-                        {move || screens::client::page_for(ctx.route.get())}
+                        {move || screens::page_for(ctx.route.get())}
                     </main>
                     <footer class="app-footer">
                         <p class="app-footer__privacy">{t("app.privacy_line")}</p>
@@ -246,7 +223,7 @@ fn StepNav() -> impl IntoView {
         ("steps.respond", 4),
         ("steps.record", 5),
     ];
-    let current = move || step_index(&ctx.route.get());
+    let current = move || nav::step(&ctx.route.get());
     view! {
         <div class="steps">
             <ol class="steps__list" aria-label=t("steps.label")>
@@ -267,49 +244,4 @@ fn StepNav() -> impl IntoView {
             </ol>
         </div>
     }
-}
-
-fn step_index(route: &Route) -> Option<usize> {
-    match route {
-        Route::Start => Some(0),
-        Route::Ask(_) => Some(1),
-        Route::Check => Some(2),
-        Route::Result => Some(3),
-        Route::Respond => Some(4),
-        Route::Record => Some(5),
-        Route::Postponed => None,
-        Route::Handover => Some(1),
-        // Never shown: the client shell has no step nav.
-        Route::ClientStart
-        | Route::ClientQuestion(_)
-        | Route::ClientRecent(_)
-        | Route::ClientDone => None,
-    }
-}
-
-/// The page's name for the document title.
-fn page_name(def: &dva_core::Definition, route: &Route) -> String {
-    match route {
-        Route::Ask(id) => def
-            .section(id)
-            .map(|s| s.title.clone())
-            .unwrap_or_else(|| t("steps.ask")),
-        Route::Start => t("steps.start"),
-        Route::Check => t("steps.check"),
-        Route::Result => t("steps.result"),
-        Route::Respond => t("steps.respond"),
-        Route::Record => t("record.summary_heading"),
-        Route::Postponed => t("postponed.title"),
-        Route::Handover => t("handover.title"),
-        // Client pages are named by screens::client::page_name.
-        Route::ClientStart
-        | Route::ClientQuestion(_)
-        | Route::ClientRecent(_)
-        | Route::ClientDone => t("steps.ask"),
-    }
-}
-
-/// Moves to another step, adding a history entry.
-pub fn navigate(route: &Route) {
-    browser::push_hash(&route.to_hash());
 }

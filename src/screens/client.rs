@@ -8,89 +8,20 @@ use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
-use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording};
-use crate::app::navigate;
 use crate::components::{ErrorSummary, FieldError};
+use crate::form::{
+    answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording, PREFER_NOT,
+};
 use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
+use crate::nav;
 use crate::route::Route;
-use crate::state::{use_ctx, Ctx};
+use crate::state::use_ctx;
 use crate::text::{catalogue, t, tf};
 
-/// The radio value for "Prefer not to say" (as on the worker's pages).
-const PREFER_NOT: &str = "prefer_not";
 /// The element id of the first option on a question page (the error summary links here).
 const FIRST_OPTION: &str = "client-answer";
 /// The hand-back code field.
 const CODE_ID: &str = "client-code";
-
-/// The page for a client route; any other route renders nothing (the app's guard moves on).
-/// Called under the owner that the app cleans up when the page changes.
-pub fn page_for(route: Route) -> AnyView {
-    // What the page reads goes when the page goes (state::Watched).
-    crate::state::provide_page_scope();
-    match route {
-        Route::ClientStart => view! { <ClientStartPage /> }.into_any(),
-        Route::ClientQuestion(id) => view! { <ClientQuestionPage item_id=id /> }.into_any(),
-        Route::ClientRecent(id) => view! { <ClientRecentPage item_id=id /> }.into_any(),
-        Route::ClientDone => view! { <ClientDonePage /> }.into_any(),
-        _ => ().into_any(),
-    }
-}
-
-/// The name of a client page, for the document title. Plain, and free of any result wording.
-pub fn page_name(ctx: &Ctx, route: &Route) -> String {
-    match route {
-        Route::ClientQuestion(id) => match number(ctx, id) {
-            Some((n, total)) => progress(n, total),
-            None => t("client.question"),
-        },
-        // The follow-up is a page of its own, with a title of its own.
-        Route::ClientRecent(id) => {
-            let question = match number(ctx, id) {
-                Some((n, total)) => progress(n, total),
-                None => t("client.question"),
-            };
-            tf("client.recent.page", &[("question", &question)])
-        }
-        Route::ClientDone => t("client.done.title"),
-        _ => t("client.start.title"),
-    }
-}
-
-fn progress(n: usize, total: usize) -> String {
-    tf(
-        "client.progress",
-        &[("n", &n.to_string()), ("total", &total.to_string())],
-    )
-}
-
-/// (position, total) of an item among the client's questions, for the current answers.
-fn number(ctx: &Ctx, item_id: &str) -> Option<(usize, usize)> {
-    let sections = ctx
-        .handover
-        .with(|h| h.as_ref().map(|h| h.sections.clone()))?;
-    ctx.screening
-        .with(|s| handover::question_number(ctx.def, &s.answers, &sections, item_id))
-}
-
-/// Every client page in order, for the current answers.
-fn pages(ctx: &Ctx) -> Vec<Route> {
-    let sections = ctx
-        .handover
-        .with_untracked(|h| h.as_ref().map(|h| h.sections.clone()))
-        .unwrap_or_default();
-    ctx.screening
-        .with_untracked(|s| handover::pages(ctx.def, &s.answers, &sections))
-}
-
-/// Replaces the address with `route` (no new history entry): for pages opened out of turn.
-fn redirect(route: Route) {
-    let ctx = use_ctx();
-    request_animation_frame(move || {
-        crate::browser::replace_hash(&route.to_hash());
-        ctx.route.set(route);
-    });
-}
 
 /// A GOV.UK back link that goes to `route`.
 #[component]
@@ -99,7 +30,7 @@ fn BackLink(route: Route) -> impl IntoView {
 }
 
 #[component]
-fn ClientStartPage() -> impl IntoView {
+pub fn ClientStartPage() -> impl IntoView {
     let ctx = use_ctx();
     let count = ctx
         .handover
@@ -110,8 +41,8 @@ fn ClientStartPage() -> impl IntoView {
         })
         .unwrap_or(0);
     let start = move |_| {
-        let next = handover::next_page(&pages(&ctx), &Route::ClientStart);
-        navigate(&next);
+        let next = handover::next_page(&nav::client_pages(&ctx), &Route::ClientStart);
+        nav::navigate(&ctx, &next);
     };
     view! {
         <h1 class="page__title" tabindex="-1">{t("client.start.title")}</h1>
@@ -208,15 +139,15 @@ fn choose_error() -> Vec<FieldError> {
 }
 
 #[component]
-fn ClientQuestionPage(item_id: String) -> impl IntoView {
+pub fn ClientQuestionPage(item_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let here = Route::ClientQuestion(item_id.clone());
     // Untracked: reading answers here would rebuild the page on every answer.
     let item = def.item(&item_id);
-    let Some(item) = item.filter(|_| untrack(|| number(&ctx, &item_id)).is_some()) else {
-        // Not one of his questions now (typed address, or a condition changed): start over.
-        redirect(Route::ClientStart);
+    // The guard (nav::guard) lets only his questions of the moment through.
+    let Some(item) = item.filter(|_| untrack(|| nav::client_number(&ctx, &item_id)).is_some())
+    else {
         return ().into_any();
     };
     let section_title = def
@@ -224,17 +155,18 @@ fn ClientQuestionPage(item_id: String) -> impl IntoView {
         .map(|s| s.client_title.clone())
         .unwrap_or_default();
     let item_id_for_progress = item.id.clone();
-    let progress_text = move || match number(&ctx, &item_id_for_progress) {
-        Some((n, total)) => progress(n, total),
-        None => String::new(),
-    };
+    let progress_text =
+        move || nav::client_progress(&ctx, &item_id_for_progress).unwrap_or_default();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
-    let back = handover::previous_page(&pages(&ctx), &here);
+    let back = handover::previous_page(&nav::client_pages(&ctx), &here);
     let next_here = here.clone();
     let go_on = move || {
         // Computed now: his answer may have added a follow-up or a new question.
-        navigate(&handover::next_page(&pages(&ctx), &next_here));
+        nav::navigate(
+            &ctx,
+            &handover::next_page(&nav::client_pages(&ctx), &next_here),
+        );
     };
     let body = match &item.response {
         Response::FreeText { max_chars } => {
@@ -355,7 +287,7 @@ fn ClientText(
 
 /// "Did this happen in the last 12 months?", its own page after a disclosure.
 #[component]
-fn ClientRecentPage(item_id: String) -> impl IntoView {
+pub fn ClientRecentPage(item_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let here = Route::ClientRecent(item_id.clone());
@@ -365,17 +297,14 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
     };
     let Some(item) = untrack(|| {
         def.item(&item_id)
-            .filter(|i| number(&ctx, &i.id).is_some())
+            .filter(|i| nav::client_number(&ctx, &i.id).is_some())
             .filter(|i| needs_recent(i, ctx.answer_of(&i.id).as_ref()))
     }) else {
-        redirect(Route::ClientStart);
+        // The guard (nav::guard) lets only a follow-up he now has through.
         return ().into_any();
     };
     let item_for_progress = item.id.clone();
-    let progress_text = move || match number(&ctx, &item_for_progress) {
-        Some((n, total)) => progress(n, total),
-        None => String::new(),
-    };
+    let progress_text = move || nav::client_progress(&ctx, &item_for_progress).unwrap_or_default();
     let said = untrack(|| band(item))
         .map(|b| b.client_label(catalogue()))
         .unwrap_or_default();
@@ -431,11 +360,14 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
         value: PREFER_NOT.to_string(),
         label: prefer_not_to_say_label(catalogue()).to_string(),
     });
-    let back = handover::previous_page(&pages(&ctx), &here);
+    let back = handover::previous_page(&nav::client_pages(&ctx), &here);
     let next_here = here.clone();
     let on_continue = move |_| {
         if selected.get_untracked().is_some() {
-            navigate(&handover::next_page(&pages(&ctx), &next_here));
+            nav::navigate(
+                &ctx,
+                &handover::next_page(&nav::client_pages(&ctx), &next_here),
+            );
         } else {
             errors.set(choose_error());
         }
@@ -464,9 +396,9 @@ fn StopLink() -> impl IntoView {
 
 /// Please give the device back. The worker's code (set at handover) returns to the worker pages.
 #[component]
-fn ClientDonePage() -> impl IntoView {
+pub fn ClientDonePage() -> impl IntoView {
     let ctx = use_ctx();
-    let pages_now = pages(&ctx);
+    let pages_now = nav::client_pages(&ctx);
     let back = handover::previous_page(&pages_now, &Route::ClientDone);
     let typed = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -481,10 +413,7 @@ fn ClientDonePage() -> impl IntoView {
                 .is_some_and(|h| h.code_matches(&typed.get_untracked()))
         });
         if ok {
-            // Route first, then mode: the worker shell renders straight onto check your answers.
-            ctx.route.set(Route::Check);
-            ctx.handover.set(None);
-            navigate(&Route::Check);
+            nav::hand_back(&ctx);
         } else {
             ctx.handover.update(|h| {
                 if let Some(h) = h {

@@ -2,10 +2,9 @@
 //! the worker will need to get back to these pages. Then the app switches to client mode.
 use leptos::prelude::*;
 
-use super::ask::{redirect_to_start, started};
-use crate::app::navigate;
 use crate::components::{ErrorSummary, FieldError};
 use crate::handover::{self, check_new_code, CodeProblem, Handover, DEFAULT_SECTIONS};
+use crate::nav;
 use crate::route::Route;
 use crate::state::use_ctx;
 use crate::text::t;
@@ -28,10 +27,6 @@ fn described_by(hint: &'static str, error: Option<&'static str>) -> String {
 pub fn HandoverPage() -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    if !started() {
-        redirect_to_start();
-        return ().into_any();
-    }
     let offered = handover::offered_sections(def);
     let chosen = RwSignal::new(
         offered
@@ -113,10 +108,7 @@ pub fn HandoverPage() -> impl IntoView {
         errors.set(problems);
         if let (Some(code_kept), true) = (kept, errors.with_untracked(Vec::is_empty)) {
             let h = Handover::new(def, &chosen.get_untracked(), code_kept);
-            // Route first, then mode: the client shell renders straight onto its first page.
-            ctx.route.set(Route::ClientStart);
-            ctx.handover.set(Some(h));
-            navigate(&Route::ClientStart);
+            nav::hand_over(&ctx, h);
         }
     };
     let back = move |ev: leptos::ev::MouseEvent| {

@@ -4,11 +4,11 @@
 use dva_core::{Action, ActionState, ActionStatus, Consent, SharingDecision, Urgency};
 use leptos::prelude::*;
 
-use crate::app::navigate;
 use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
+use crate::nav;
 use crate::outcome;
+use crate::outcome::lines_for;
 use crate::route::Route;
-use crate::screens::result::lines_for;
 use crate::state::{use_ctx, Screening};
 use crate::text::{catalogue, t, tf};
 
@@ -126,7 +126,7 @@ pub fn RespondPage() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        navigate(&Route::Record);
+        nav::navigate(&ctx, &Route::Record);
     };
 
     view! {
