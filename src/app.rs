@@ -60,6 +60,70 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     let covered = RwSignal::new(false);
+    follow_title_and_focus(ctx, covered, refusals);
+
+    let version = tf(
+        "app.definition_version",
+        &[
+            ("title", def.title()),
+            ("id", def.id()),
+            ("version", def.version()),
+            ("date", def.date()),
+        ],
+    );
+    // Invariant: in client mode only the client shell renders (its header name, its pages, a
+    // plain footer). The step nav, worker pages and anything added to the worker layout are not
+    // in the document at all, so nothing of the result can be read, seen or inspected.
+    let client = Memo::new(move |_| ctx.client_mode());
+    let root = NodeRef::<leptos::html::Div>::new();
+    apply_colours(root);
+    view! {
+        <div class="dva-screen" node_ref=root>
+        <HideScreenCover covered=covered />
+        <div class="app" class:app--client=move || client.get() inert=move || covered.get()>
+            <a class="skip-link" href="#main" on:click=|ev| {
+                ev.prevent_default();
+                browser::focus_main_heading();
+            }>{t("app.skip_link")}</a>
+            <AppHeader client=client covered=covered />
+            {move || if client.get() {
+                view! {
+                    <main id="main" class="page page--client">
+                        {move || screens::page_for(ctx.route.get())}
+                    </main>
+                    <footer class="app-footer">
+                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
+                    </footer>
+                }
+                .into_any()
+            } else {
+                let version = version.clone();
+                view! {
+                    <StepNav />
+                    <crate::components::drafts::DraftStatus />
+                    <main id="main" class="page">
+                        {move || screens::page_for(ctx.route.get())}
+                    </main>
+                    <footer class="app-footer">
+                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
+                        <p class="app-footer__privacy">{t("safety.exit_explained")}</p>
+                        <p class="app-footer__version">{version}</p>
+                    </footer>
+                }
+                .into_any()
+            }}
+        </div>
+        </div>
+    }
+}
+
+/// Sets the title on every page change and whenever the cover goes up or down or a form is
+/// refused, and moves to the top of the new page with the focus on its main heading.
+fn follow_title_and_focus(
+    ctx: Ctx,
+    covered: RwSignal<bool>,
+    refusals: crate::components::error_summary::Refusals,
+) {
     // The title, on every page change and whenever the cover goes up or down. Under the neutral
     // setting (the service's `neutral_titles`, config::CLIENT_TITLES) and while covered it is the neutral title,
     // so the tab, the window bar and the browser's history say nothing; the page is still
@@ -106,25 +170,10 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
         }
         route
     });
+}
 
-    let version = tf(
-        "app.definition_version",
-        &[
-            ("title", def.title()),
-            ("id", def.id()),
-            ("version", def.version()),
-            ("date", def.date()),
-        ],
-    );
-    // Invariant: in client mode only the client shell renders (its header name, its pages, a
-    // plain footer). The step nav, worker pages and anything added to the worker layout are not
-    // in the document at all, so nothing of the result can be read, seen or inspected.
-    let client = Memo::new(move |_| ctx.client_mode());
-    let settings = config::settings();
-    // The service's name and logo are the worker's; the client's header stays plain.
-    let service_name = settings.service_name.clone();
-    let logo = settings.logo.clone();
-    let root = NodeRef::<leptos::html::Div>::new();
+/// Applies the service's colours to the app's root element.
+fn apply_colours(root: NodeRef<leptos::html::Div>) {
     // The service's colours, as the custom properties style/main.css reads. Set through the
     // CSSOM: the Content-Security-Policy refuses inline style attributes, rightly.
     Effect::new(move |_| {
@@ -148,63 +197,37 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
             let _ = style.set_property(name, &value);
         }
     });
+}
+
+/// The header: the app's (or, in client mode, the client's plain) name, quick exit and hide
+/// screen. The service's name and logo are the worker's; the client's header stays plain.
+#[component]
+fn AppHeader(client: Memo<bool>, covered: RwSignal<bool>) -> impl IntoView {
+    let settings = config::settings();
+    let service_name = settings.service_name.clone();
+    let logo = settings.logo.clone();
     view! {
-        <div class="dva-screen" node_ref=root>
-        <HideScreenCover covered=covered />
-        <div class="app" class:app--client=move || client.get() inert=move || covered.get()>
-            <a class="skip-link" href="#main" on:click=|ev| {
-                ev.prevent_default();
-                browser::focus_main_heading();
-            }>{t("app.skip_link")}</a>
-            <header class="app-header">
-                <div class="app-header__inner">
-                    {move || if client.get() {
-                        view! { <p class="app-header__name">{t("client.header")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p class="app-header__name">
-                                {logo.clone().map(|l| view! { <img class="app-header__logo" src=l.file alt=l.alt /> })}
-                                <span>{t("app.name")}</span>
-                                {service_name.clone().map(|s| view! { <span class="app-header__service">{s}</span> })}
-                            </p>
-                        }
-                        .into_any()
-                    }}
-                    // Quick exit first: the first stop after the skip link.
-                    <div class="app-header__safety">
-                        <QuickExit />
-                        <HideScreenButton covered=covered />
-                    </div>
+        <header class="app-header">
+            <div class="app-header__inner">
+                {move || if client.get() {
+                    view! { <p class="app-header__name">{t("client.header")}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="app-header__name">
+                            {logo.clone().map(|l| view! { <img class="app-header__logo" src=l.file alt=l.alt /> })}
+                            <span>{t("app.name")}</span>
+                            {service_name.clone().map(|s| view! { <span class="app-header__service">{s}</span> })}
+                        </p>
+                    }
+                    .into_any()
+                }}
+                // Quick exit first: the first stop after the skip link.
+                <div class="app-header__safety">
+                    <QuickExit />
+                    <HideScreenButton covered=covered />
                 </div>
-            </header>
-            {move || if client.get() {
-                view! {
-                    <main id="main" class="page page--client">
-                        {move || screens::page_for(ctx.route.get())}
-                    </main>
-                    <footer class="app-footer">
-                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
-                    </footer>
-                }
-                .into_any()
-            } else {
-                let version = version.clone();
-                view! {
-                    <StepNav />
-                    <crate::components::drafts::DraftStatus />
-                    <main id="main" class="page">
-                        {move || screens::page_for(ctx.route.get())}
-                    </main>
-                    <footer class="app-footer">
-                        <p class="app-footer__privacy">{t("app.privacy_line")}</p>
-                        <p class="app-footer__privacy">{t("safety.exit_explained")}</p>
-                        <p class="app-footer__version">{version}</p>
-                    </footer>
-                }
-                .into_any()
-            }}
-        </div>
-        </div>
+            </div>
+        </header>
     }
 }
 

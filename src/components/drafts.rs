@@ -900,7 +900,7 @@ pub fn SavedDrafts() -> impl IntoView {
             let key = if n == 1 {
                 "drafts.expired.one"
             } else {
-                "drafts.expired.many"
+                "drafts.expired.other"
             };
             view! { <p class="notification drafts__expired" role="status">{tf(key, &[("n", &n.to_string())])}</p> }
         })

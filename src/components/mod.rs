@@ -7,6 +7,6 @@ pub mod question;
 pub mod radios;
 pub mod safety;
 
-pub use error_summary::{ErrorSummary, FieldError};
+pub use error_summary::{ErrorMessage, ErrorSummary, FieldError};
 pub use glossary::Glossary;
 pub use radios::{RadioOption, Radios};

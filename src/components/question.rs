@@ -16,13 +16,12 @@ use crate::text::{catalogue, t, tf};
 pub fn Question(
     item: &'static Item,
     /// The start page's validation message for this question, if any.
-    #[prop(optional)]
-    error: Option<Signal<Option<String>>>,
+    #[prop(optional, into)]
+    error: MaybeProp<String>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let shown = move || ctx.screening.with(|s| def.is_shown(item, &s.answers));
-    let error = Signal::derive(move || error.and_then(|e| e.get()));
     // A stop (privacy, consent, interpreter) is said right under the question that caused it.
     let stop = move || {
         ctx.screening.with(|s| {
@@ -55,7 +54,7 @@ pub fn Question(
 
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(item: &'static Item, error: Signal<Option<String>>) -> impl IntoView {
+fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Signal::derive(move || ctx.answer_of(&item.id).map(|a| radio_value(&a)));
     let on_select = Callback::new(move |value: String| {
@@ -75,17 +74,9 @@ fn ItemRadios(item: &'static Item, error: Signal<Option<String>>) -> impl IntoVi
     let id = item_dom_id(&item.id);
     let legend = item.worker_wording.clone();
     let options = radio_options(item);
-    match hint {
-        Some(hint) => view! {
-            <Radios id=id legend=legend hint=hint options=options selected=selected
-                on_select=on_select error=error inline=inline small=small />
-        }
-        .into_any(),
-        None => view! {
-            <Radios id=id legend=legend options=options selected=selected
-                on_select=on_select error=error inline=inline small=small />
-        }
-        .into_any(),
+    view! {
+        <Radios id=id legend=legend hint=hint options=options selected=selected
+            on_select=on_select error=error inline=inline small=small />
     }
 }
 

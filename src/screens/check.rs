@@ -35,7 +35,7 @@ fn gap_sentence(n: usize) -> String {
     match n {
         0 => t("check.gaps.none"),
         1 => t("check.gaps.one"),
-        n => tf("check.gaps.many", &[("n", &n.to_string())]),
+        n => tf("check.gaps.other", &[("n", &n.to_string())]),
     }
 }
 

@@ -8,7 +8,7 @@ use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError, RadioOption, Radios};
 use crate::form::{
     answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording, PREFER_NOT,
 };
@@ -59,75 +59,29 @@ pub fn ClientStartPage() -> impl IntoView {
     }
 }
 
-/// One option of a client question: a large box, the whole of it a label.
-use crate::components::RadioOption as ClientOption;
-
-/// The client's options for an item, in his own wording, "Prefer not to say" last (worker-only
-/// items, the only ones without it, are never shown to him).
-fn client_options(item: &Item) -> Vec<ClientOption> {
-    options_in(item, Wording::Client)
-}
-
-/// A radio group whose legend is the page's heading (GOV.UK "one question per page"), with
-/// large options for unsteady hands.
+/// A client question's radio group: the page's heading as its legend, large options, "Prefer
+/// not to say" set apart, described by his progress line.
 #[component]
 fn ClientRadios(
     legend: String,
-    #[prop(optional)] hint: Option<String>,
-    options: Vec<ClientOption>,
+    #[prop(optional, into)] hint: MaybeProp<String>,
+    options: Vec<RadioOption>,
     selected: Signal<Option<String>>,
     on_select: Callback<String>,
     error: Signal<Option<String>>,
     #[prop(optional)] grid: bool,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let described_by = move || {
-        let mut ids = vec!["client-progress"];
-        if has_hint {
-            ids.push("client-hint");
-        }
-        if error.with(Option::is_some) {
-            ids.push("client-error");
-        }
-        ids.join(" ")
-    };
-    let inputs = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, opt)| {
-            let id = if i == 0 {
-                FIRST_OPTION.to_string()
-            } else {
-                format!("{FIRST_OPTION}-{i}")
-            };
-            let value = opt.value.clone();
-            let checked = opt.value.clone();
-            let prefer_not = opt.value == PREFER_NOT;
-            let for_id = id.clone();
-            view! {
-                <label class="client-option" class:client-option--apart=prefer_not for=for_id>
-                    <input class="client-option__input" type="radio" id=id name="client-answer"
-                        value=opt.value.clone()
-                        prop:checked=move || selected.get().as_deref() == Some(checked.as_str())
-                        on:change=move |_| on_select.run(value.clone()) />
-                    <span class="client-option__label">{opt.label}</span>
-                </label>
-            }
-        })
-        .collect_view();
     view! {
-        <fieldset class="client-question" class:client-question--error=move || error.with(Option::is_some)
-            aria-describedby=described_by>
-            <legend class="client-question__legend">
-                <h1 class="page__title client-question__title" tabindex="-1">{legend}</h1>
-            </legend>
-            {hint.map(|h| view! { <p class="hint client-question__hint" id="client-hint">{h}</p> })}
-            {move || error.get().map(|msg| view! {
-                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
-            })}
-            <div class="client-question__options" class:client-question__options--grid=grid>{inputs}</div>
-        </fieldset>
+        <Radios id=FIRST_OPTION legend=legend hint=hint options=options selected=selected
+            on_select=on_select error=error page_heading=true grid=grid apart=PREFER_NOT
+            described_by="client-progress" />
     }
+}
+
+/// The client's options for an item, in his own wording, "Prefer not to say" last (worker-only
+/// items, the only ones without it, are never shown to him).
+fn client_options(item: &Item) -> Vec<RadioOption> {
+    options_in(item, Wording::Client)
 }
 
 /// The error summary for a question page with nothing chosen.
@@ -193,17 +147,9 @@ pub fn ClientQuestionPage(item_id: String) -> impl IntoView {
                     errors.set(choose_error());
                 }
             };
-            let radios = match hint {
-                Some(hint) => view! {
-                    <ClientRadios legend=legend hint=hint options=options selected=selected
-                        on_select=on_select error=error grid=grid />
-                }
-                .into_any(),
-                None => view! {
-                    <ClientRadios legend=legend options=options selected=selected
-                        on_select=on_select error=error grid=grid />
-                }
-                .into_any(),
+            let radios = view! {
+                <ClientRadios legend=legend hint=hint options=options selected=selected
+                    on_select=on_select error=error grid=grid />
             };
             view! {
                 {radios}
@@ -263,7 +209,7 @@ fn ClientText(
                 <label for=FIRST_OPTION>{item.client_wording.clone()}</label>
             </h1>
             {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
-                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+                <ErrorMessage id="client-error" message=msg />
             })}
             <textarea class="textarea client__textarea" id=FIRST_OPTION rows="3"
                 aria-describedby=move || if has_error() { "client-progress client-error" } else { "client-progress" }
@@ -349,14 +295,14 @@ pub fn ClientRecentPage(item_id: String) -> impl IntoView {
         });
         errors.set(Vec::new());
     });
-    let mut options: Vec<ClientOption> = YesNo::ALL
+    let mut options: Vec<RadioOption> = YesNo::ALL
         .iter()
-        .map(|v| ClientOption {
+        .map(|v| RadioOption {
             value: v.id().to_string(),
             label: v.client_label(catalogue()).to_string(),
         })
         .collect();
-    options.push(ClientOption {
+    options.push(RadioOption {
         value: PREFER_NOT.to_string(),
         label: prefer_not_to_say_label(catalogue()).to_string(),
     });
@@ -441,7 +387,7 @@ pub fn ClientDonePage() -> impl IntoView {
                     <label class="label" for=CODE_ID>{t("client.done.code_label")}</label>
                     <p class="hint" id="client-code-hint">{t("client.done.code_hint")}</p>
                     {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
-                        <p class="error-message" id="client-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+                        <ErrorMessage id="client-code-error" message=msg />
                     })}
                     <input class="input input--short client__code" class:input--error=has_error
                         id=CODE_ID type="password" inputmode="numeric" autocomplete="one-time-code"

@@ -5,7 +5,7 @@ use dva_core::{FlagStatus, Judgement, JudgementError, Level, Urgency};
 use leptos::prelude::*;
 
 use crate::components::chart::BehaviourChart;
-use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError, Glossary, RadioOption, Radios};
 use crate::nav;
 use crate::outcome::{self, level_modifier, lines_for};
 use crate::route::Route;
@@ -155,7 +155,7 @@ fn Incomplete() -> impl IntoView {
                 <p class="result__incomplete-reason">{if total == 1 {
                     t("result.incomplete.body.one")
                 } else {
-                    tf("result.incomplete.body.many", &[("n", &total.to_string())])
+                    tf("result.incomplete.body.other", &[("n", &total.to_string())])
                 }}</p>
                 <ul class="result__follow-up">{groups}</ul>
             </section>
@@ -362,7 +362,7 @@ fn SetAsideForm(rule_id: String) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || err_for("lead")().is_some()>
                     <label class="label" for=lead_id.clone()>{t("result.set_aside.lead")}</label>
                     {move || err_for("lead")().map(|m| view! {
-                        <p class="error-message" id=lead_err_id.clone()><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        <ErrorMessage id=lead_err_id.clone() message=m />
                     })}
                     <input class="input" type="text" id=lead_id autocomplete="off"
                         on:input=move |ev| lead.set(event_target_value(&ev)) prop:value=move || lead.get() />
@@ -370,7 +370,7 @@ fn SetAsideForm(rule_id: String) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || err_for("reason")().is_some()>
                     <label class="label" for=reason_id.clone()>{t("result.set_aside.reason")}</label>
                     {move || err_for("reason")().map(|m| view! {
-                        <p class="error-message" id=reason_err_id.clone()><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        <ErrorMessage id=reason_err_id.clone() message=m />
                     })}
                     <textarea class="textarea" id=reason_id rows="3"
                         on:input=move |ev| reason.set(event_target_value(&ev)) prop:value=move || reason.get()></textarea>
@@ -508,12 +508,12 @@ fn JudgementForm() -> impl IntoView {
                         options=options
                         selected=choice.into()
                         on_select=Callback::new(move |v| choice.set(Some(v)))
-                        error=level_error.into() small=true />
+                        error=level_error small=true />
                     <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
                         <label class="label" for="judgement-reason">{t("result.judgement.reason_label")}</label>
                         <p class="hint" id="judgement-reason-hint">{t("result.judgement.reason_hint")}</p>
                         {move || reason_error.get().map(|m| view! {
-                            <p class="error-message" id="judgement-reason-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                            <ErrorMessage id="judgement-reason-error" message=m />
                         })}
                         <textarea class="textarea" id="judgement-reason" name="judgement-reason" rows="4"
                             class:textarea--error=move || reason_error.get().is_some()
@@ -525,7 +525,7 @@ fn JudgementForm() -> impl IntoView {
                         <label class="label" for="judgement-lead">{t("result.judgement.lead_label")}</label>
                         <p class="hint" id="judgement-lead-hint">{t("result.judgement.lead_hint")}</p>
                         {move || lead_error.get().map(|m| view! {
-                            <p class="error-message" id="judgement-lead-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                            <ErrorMessage id="judgement-lead-error" message=m />
                         })}
                         <input class="input" type="text" id="judgement-lead" name="judgement-lead" autocomplete="off"
                             class:input--error=move || lead_error.get().is_some()

@@ -5,7 +5,7 @@ use dva_core::{Definition, ItemStatus};
 use leptos::prelude::*;
 
 use crate::components::question::Question;
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError};
 use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
 use crate::flow::{first_route, SETTING};
 use crate::nav::{self, focus_pending};
@@ -216,9 +216,7 @@ fn TextField(
             <label class="label" for=id>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|msg| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t("error.prefix")}</span>{msg}
-                </p>
+                <ErrorMessage id=error_id.clone() message=msg />
             })}
             <input class="input" class:input--error=has_error class:start__input--short=short
                 type="text" id=id name=id autocomplete=autocomplete spellcheck="false"
