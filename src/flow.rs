@@ -37,6 +37,15 @@ pub fn next_route(def: &Definition, section_id: &str) -> Route {
     }
 }
 
+/// The page a section's questions are on: the setting section is on the start page.
+pub fn section_route(section_id: &str) -> Route {
+    if section_id == SETTING {
+        Route::Start
+    } else {
+        Route::Ask(section_id.to_string())
+    }
+}
+
 /// The first question section (where the start page leads).
 pub fn first_route(def: &Definition) -> Route {
     asked_sections(def)
@@ -109,5 +118,11 @@ mod tests {
             groups.iter().map(|(_, l)| l.len()).sum::<usize>(),
             items.len()
         );
+    }
+
+    #[test]
+    fn setting_answers_change_on_the_start_page() {
+        assert_eq!(section_route(SETTING), Route::Start);
+        assert_eq!(section_route("impact"), Route::Ask("impact".into()));
     }
 }

@@ -6,7 +6,7 @@ use dva_core::{section_answers, Gap, Source};
 use leptos::prelude::*;
 
 use crate::dom_ids::{item_dom_id, notes_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
-use crate::flow::SETTING;
+use crate::flow::section_route;
 use crate::nav::{self, focus_after_navigation};
 use crate::route::Route;
 use crate::state::use_ctx;
@@ -19,15 +19,6 @@ pub fn gap_count(sections: &[SectionAnswers]) -> usize {
         .flat_map(|s| &s.lines)
         .filter(|l| l.gap.is_some())
         .count()
-}
-
-/// The page a section's questions are on: the setting section is on the start page.
-pub fn section_route(section_id: &str) -> Route {
-    if section_id == SETTING {
-        Route::Start
-    } else {
-        Route::Ask(section_id.to_string())
-    }
 }
 
 /// The sentence counting the gaps.
@@ -223,12 +214,6 @@ mod tests {
             .lines
             .len();
         assert!(children_shown < children_items);
-    }
-
-    #[test]
-    fn setting_answers_change_on_the_start_page() {
-        assert_eq!(section_route(SETTING), Route::Start);
-        assert_eq!(section_route("impact"), Route::Ask("impact".into()));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The client's own view, while he holds the device: a welcome page, one question per page in
 //! the definition's plain client wording, and a page asking him to give the device back.
 //!
-//! Only client pages render here (see [`page_for`]); the app renders this instead of the worker
-//! layout while a handover is active. Nothing here reads the assessment: no level, flag, score,
+//! The app renders these instead of the worker layout while a handover is active, and the guard
+//! (`nav::guard`) lets no other page through then. Nothing here reads the assessment: no level, flag, score,
 //! worker guidance or worker note can reach the page.
 use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Item, Response, Source, YesNo};
