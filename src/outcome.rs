@@ -1,6 +1,7 @@
 //! What the core concluded for the current screening, gathered in one place for the result,
 //! respond and record screens. Thin: every decision is a call into `dva-core`.
 use chrono::{DateTime, FixedOffset};
+use dva_core::summary::{answer_line, AnswerLine};
 use dva_core::{
     Action, Answers, CompletedBy, Definition, JudgedLevel, JudgementError, Level, Source, Summary,
     SummaryHeader, SummaryInput,
@@ -96,6 +97,26 @@ pub fn now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
+/// The CSS modifier for a level's colour (always shown beside the level in words).
+pub fn level_modifier(level: Level) -> &'static str {
+    match level {
+        Level::HighRisk => "high",
+        Level::SignificantConcern => "significant",
+        Level::AbuseDisclosed => "disclosed",
+        Level::NoAbuseDisclosed => "none",
+    }
+}
+
+/// The answer lines for item ids (skipping any not asked).
+pub fn lines_for(ctx: &Ctx, ids: &[String]) -> Vec<AnswerLine> {
+    ctx.screening.with(|s| {
+        ids.iter()
+            .filter_map(|id| ctx.def.item(id))
+            .filter_map(|item| answer_line(ctx.def, &s.answers, item, catalogue()))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +154,12 @@ mod tests {
             completed_by(&def, &answers),
             CompletedBy::PartlySelfCompleted
         );
+    }
+
+    #[test]
+    fn every_level_has_its_own_colour_modifier() {
+        let mods: std::collections::BTreeSet<_> =
+            Level::ALL.iter().map(|l| level_modifier(*l)).collect();
+        assert_eq!(mods.len(), 4);
     }
 }

@@ -15,10 +15,10 @@
 use chrono::{DateTime, FixedOffset, Local};
 use leptos::prelude::*;
 
-use crate::app::navigate;
 use crate::config;
 use crate::crypto::{self, CryptoError};
 use crate::draft::{self, Decoded, Draft, Problem, ProblemKind, Seal, KEY};
+use crate::nav;
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx, Screening};
 use crate::storage::{self, StorageError};
@@ -438,7 +438,7 @@ impl Drafts {
         self.on.set(true);
         self.status.set(Status::Saved(d.saved_at));
         ctx.screening.set(screening);
-        navigate(&Route::Check);
+        nav::navigate(&ctx, &Route::Check);
     }
 
     /// Opens a locked draft with the passphrase typed: a wrong one only says so (`refused` gets
@@ -499,7 +499,7 @@ impl Drafts {
         ctx.screening.set(screening);
         self.session.set_value(Some((d.id.clone(), d.revision)));
         self.start(ctx, passphrase, show_reference);
-        navigate(&Route::Check);
+        nav::navigate(&ctx, &Route::Check);
     }
 
     /// The other tab's version of this draft, opened with this tab's key (same draft, same
@@ -900,7 +900,7 @@ pub fn SavedDrafts() -> impl IntoView {
             let key = if n == 1 {
                 "drafts.expired.one"
             } else {
-                "drafts.expired.many"
+                "drafts.expired.other"
             };
             view! { <p class="notification drafts__expired" role="status">{tf(key, &[("n", &n.to_string())])}</p> }
         })

@@ -34,6 +34,17 @@ impl Refusals {
     }
 }
 
+/// One field's error message (GOV.UK): "Error:" for screen readers, then what to do. The field
+/// names `id` in its `aria-describedby` while the message shows.
+#[component]
+pub fn ErrorMessage(#[prop(into)] id: String, #[prop(into)] message: String) -> impl IntoView {
+    view! {
+        <p class="error-message" id=id>
+            <span class="visually-hidden">{t("error.prefix")}</span>{message}
+        </p>
+    }
+}
+
 /// Renders nothing when there are no errors. Takes focus when it appears, so the problem is
 /// read out first, and counts itself in [`Refusals`] while it shows.
 #[component]

@@ -5,9 +5,9 @@ use dva_core::summary::{AnswerLine, SectionAnswers};
 use dva_core::{section_answers, Gap, Source};
 use leptos::prelude::*;
 
-use super::ask::{focus_after_navigation, item_dom_id, notes_dom_id, started, SETTING};
-use super::start::{CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
-use crate::app::navigate;
+use crate::dom_ids::{item_dom_id, notes_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
+use crate::flow::section_route;
+use crate::nav::{self, focus_after_navigation};
 use crate::route::Route;
 use crate::state::use_ctx;
 use crate::text::{catalogue, t, tf};
@@ -21,21 +21,12 @@ pub fn gap_count(sections: &[SectionAnswers]) -> usize {
         .count()
 }
 
-/// The page a section's questions are on: the setting section is on the start page.
-pub fn section_route(section_id: &str) -> Route {
-    if section_id == SETTING {
-        Route::Start
-    } else {
-        Route::Ask(section_id.to_string())
-    }
-}
-
 /// The sentence counting the gaps.
 fn gap_sentence(n: usize) -> String {
     match n {
         0 => t("check.gaps.none"),
         1 => t("check.gaps.one"),
-        n => tf("check.gaps.many", &[("n", &n.to_string())]),
+        n => tf("check.gaps.other", &[("n", &n.to_string())]),
     }
 }
 
@@ -43,10 +34,6 @@ fn gap_sentence(n: usize) -> String {
 pub fn CheckPage() -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    if !started() {
-        super::ask::redirect_to_start();
-        return ().into_any();
-    }
     // Arriving here (by "Save and return", Continue or the browser's Back) ends any "Change".
     ctx.return_to.set(None);
 
@@ -131,10 +118,10 @@ pub fn CheckPage() -> impl IntoView {
         </section>
         {section_blocks}
         <div class="button-group">
-            <button type="button" class="button" on:click=move |_| navigate(&Route::Result)>
+            <button type="button" class="button" on:click=move |_| nav::navigate(&ctx, &Route::Result)>
                 {t("check.continue")}
             </button>
-            <button type="button" class="button button--secondary" on:click=|_| navigate(&Route::Handover)>
+            <button type="button" class="button button--secondary" on:click=move |_| nav::navigate(&ctx, &Route::Handover)>
                 {t("handover.open")}
             </button>
         </div>
@@ -227,12 +214,6 @@ mod tests {
             .lines
             .len();
         assert!(children_shown < children_items);
-    }
-
-    #[test]
-    fn setting_answers_change_on_the_start_page() {
-        assert_eq!(section_route(SETTING), Route::Start);
-        assert_eq!(section_route("impact"), Route::Ask("impact".into()));
     }
 
     #[test]

@@ -1,96 +1,27 @@
 //! The client's own view, while he holds the device: a welcome page, one question per page in
 //! the definition's plain client wording, and a page asking him to give the device back.
 //!
-//! Only client pages render here (see [`page_for`]); the app renders this instead of the worker
-//! layout while a handover is active. Nothing here reads the assessment: no level, flag, score,
+//! The app renders these instead of the worker layout while a handover is active, and the guard
+//! (`nav::guard`) lets no other page through then. Nothing here reads the assessment: no level, flag, score,
 //! worker guidance or worker note can reach the page.
 use dva_core::answers::prefer_not_to_say_label;
 use dva_core::{Answer, Item, Response, Source, YesNo};
 use leptos::prelude::*;
 
-use super::ask::{answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording};
-use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError, RadioOption, Radios};
+use crate::form::{
+    answer_from_radio, clip_chars, options_in, radio_value, scale_hint, Wording, PREFER_NOT,
+};
 use crate::handover::{self, needs_recent, FORGOTTEN_HELP_AFTER};
+use crate::nav;
 use crate::route::Route;
-use crate::state::{use_ctx, Ctx};
+use crate::state::use_ctx;
 use crate::text::{catalogue, t, tf};
 
-/// The radio value for "Prefer not to say" (as on the worker's pages).
-const PREFER_NOT: &str = "prefer_not";
 /// The element id of the first option on a question page (the error summary links here).
 const FIRST_OPTION: &str = "client-answer";
 /// The hand-back code field.
 const CODE_ID: &str = "client-code";
-
-/// The page for a client route; any other route renders nothing (the app's guard moves on).
-/// Called under the owner that the app cleans up when the page changes.
-pub fn page_for(route: Route) -> AnyView {
-    // What the page reads goes when the page goes (state::Watched).
-    crate::state::provide_page_scope();
-    match route {
-        Route::ClientStart => view! { <ClientStartPage /> }.into_any(),
-        Route::ClientQuestion(id) => view! { <ClientQuestionPage item_id=id /> }.into_any(),
-        Route::ClientRecent(id) => view! { <ClientRecentPage item_id=id /> }.into_any(),
-        Route::ClientDone => view! { <ClientDonePage /> }.into_any(),
-        _ => ().into_any(),
-    }
-}
-
-/// The name of a client page, for the document title. Plain, and free of any result wording.
-pub fn page_name(ctx: &Ctx, route: &Route) -> String {
-    match route {
-        Route::ClientQuestion(id) => match number(ctx, id) {
-            Some((n, total)) => progress(n, total),
-            None => t("client.question"),
-        },
-        // The follow-up is a page of its own, with a title of its own.
-        Route::ClientRecent(id) => {
-            let question = match number(ctx, id) {
-                Some((n, total)) => progress(n, total),
-                None => t("client.question"),
-            };
-            tf("client.recent.page", &[("question", &question)])
-        }
-        Route::ClientDone => t("client.done.title"),
-        _ => t("client.start.title"),
-    }
-}
-
-fn progress(n: usize, total: usize) -> String {
-    tf(
-        "client.progress",
-        &[("n", &n.to_string()), ("total", &total.to_string())],
-    )
-}
-
-/// (position, total) of an item among the client's questions, for the current answers.
-fn number(ctx: &Ctx, item_id: &str) -> Option<(usize, usize)> {
-    let sections = ctx
-        .handover
-        .with(|h| h.as_ref().map(|h| h.sections.clone()))?;
-    ctx.screening
-        .with(|s| handover::question_number(ctx.def, &s.answers, &sections, item_id))
-}
-
-/// Every client page in order, for the current answers.
-fn pages(ctx: &Ctx) -> Vec<Route> {
-    let sections = ctx
-        .handover
-        .with_untracked(|h| h.as_ref().map(|h| h.sections.clone()))
-        .unwrap_or_default();
-    ctx.screening
-        .with_untracked(|s| handover::pages(ctx.def, &s.answers, &sections))
-}
-
-/// Replaces the address with `route` (no new history entry): for pages opened out of turn.
-fn redirect(route: Route) {
-    let ctx = use_ctx();
-    request_animation_frame(move || {
-        crate::browser::replace_hash(&route.to_hash());
-        ctx.route.set(route);
-    });
-}
 
 /// A GOV.UK back link that goes to `route`.
 #[component]
@@ -99,7 +30,7 @@ fn BackLink(route: Route) -> impl IntoView {
 }
 
 #[component]
-fn ClientStartPage() -> impl IntoView {
+pub fn ClientStartPage() -> impl IntoView {
     let ctx = use_ctx();
     let count = ctx
         .handover
@@ -110,8 +41,8 @@ fn ClientStartPage() -> impl IntoView {
         })
         .unwrap_or(0);
     let start = move |_| {
-        let next = handover::next_page(&pages(&ctx), &Route::ClientStart);
-        navigate(&next);
+        let next = handover::next_page(&nav::client_pages(&ctx), &Route::ClientStart);
+        nav::navigate(&ctx, &next);
     };
     view! {
         <h1 class="page__title" tabindex="-1">{t("client.start.title")}</h1>
@@ -128,75 +59,29 @@ fn ClientStartPage() -> impl IntoView {
     }
 }
 
-/// One option of a client question: a large box, the whole of it a label.
-use crate::components::RadioOption as ClientOption;
-
-/// The client's options for an item, in his own wording, "Prefer not to say" last (worker-only
-/// items, the only ones without it, are never shown to him).
-fn client_options(item: &Item) -> Vec<ClientOption> {
-    options_in(item, Wording::Client)
-}
-
-/// A radio group whose legend is the page's heading (GOV.UK "one question per page"), with
-/// large options for unsteady hands.
+/// A client question's radio group: the page's heading as its legend, large options, "Prefer
+/// not to say" set apart, described by his progress line.
 #[component]
 fn ClientRadios(
     legend: String,
-    #[prop(optional)] hint: Option<String>,
-    options: Vec<ClientOption>,
+    #[prop(optional, into)] hint: MaybeProp<String>,
+    options: Vec<RadioOption>,
     selected: Signal<Option<String>>,
     on_select: Callback<String>,
     error: Signal<Option<String>>,
     #[prop(optional)] grid: bool,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let described_by = move || {
-        let mut ids = vec!["client-progress"];
-        if has_hint {
-            ids.push("client-hint");
-        }
-        if error.with(Option::is_some) {
-            ids.push("client-error");
-        }
-        ids.join(" ")
-    };
-    let inputs = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, opt)| {
-            let id = if i == 0 {
-                FIRST_OPTION.to_string()
-            } else {
-                format!("{FIRST_OPTION}-{i}")
-            };
-            let value = opt.value.clone();
-            let checked = opt.value.clone();
-            let prefer_not = opt.value == PREFER_NOT;
-            let for_id = id.clone();
-            view! {
-                <label class="client-option" class:client-option--apart=prefer_not for=for_id>
-                    <input class="client-option__input" type="radio" id=id name="client-answer"
-                        value=opt.value.clone()
-                        prop:checked=move || selected.get().as_deref() == Some(checked.as_str())
-                        on:change=move |_| on_select.run(value.clone()) />
-                    <span class="client-option__label">{opt.label}</span>
-                </label>
-            }
-        })
-        .collect_view();
     view! {
-        <fieldset class="client-question" class:client-question--error=move || error.with(Option::is_some)
-            aria-describedby=described_by>
-            <legend class="client-question__legend">
-                <h1 class="page__title client-question__title" tabindex="-1">{legend}</h1>
-            </legend>
-            {hint.map(|h| view! { <p class="hint client-question__hint" id="client-hint">{h}</p> })}
-            {move || error.get().map(|msg| view! {
-                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
-            })}
-            <div class="client-question__options" class:client-question__options--grid=grid>{inputs}</div>
-        </fieldset>
+        <Radios id=FIRST_OPTION legend=legend hint=hint options=options selected=selected
+            on_select=on_select error=error page_heading=true grid=grid apart=PREFER_NOT
+            described_by="client-progress" />
     }
+}
+
+/// The client's options for an item, in his own wording, "Prefer not to say" last (worker-only
+/// items, the only ones without it, are never shown to him).
+fn client_options(item: &Item) -> Vec<RadioOption> {
+    options_in(item, Wording::Client)
 }
 
 /// The error summary for a question page with nothing chosen.
@@ -208,15 +93,15 @@ fn choose_error() -> Vec<FieldError> {
 }
 
 #[component]
-fn ClientQuestionPage(item_id: String) -> impl IntoView {
+pub fn ClientQuestionPage(item_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let here = Route::ClientQuestion(item_id.clone());
     // Untracked: reading answers here would rebuild the page on every answer.
     let item = def.item(&item_id);
-    let Some(item) = item.filter(|_| untrack(|| number(&ctx, &item_id)).is_some()) else {
-        // Not one of his questions now (typed address, or a condition changed): start over.
-        redirect(Route::ClientStart);
+    // The guard (nav::guard) lets only his questions of the moment through.
+    let Some(item) = item.filter(|_| untrack(|| nav::client_number(&ctx, &item_id)).is_some())
+    else {
         return ().into_any();
     };
     let section_title = def
@@ -224,17 +109,18 @@ fn ClientQuestionPage(item_id: String) -> impl IntoView {
         .map(|s| s.client_title.clone())
         .unwrap_or_default();
     let item_id_for_progress = item.id.clone();
-    let progress_text = move || match number(&ctx, &item_id_for_progress) {
-        Some((n, total)) => progress(n, total),
-        None => String::new(),
-    };
+    let progress_text =
+        move || nav::client_progress(&ctx, &item_id_for_progress).unwrap_or_default();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
-    let back = handover::previous_page(&pages(&ctx), &here);
+    let back = handover::previous_page(&nav::client_pages(&ctx), &here);
     let next_here = here.clone();
     let go_on = move || {
         // Computed now: his answer may have added a follow-up or a new question.
-        navigate(&handover::next_page(&pages(&ctx), &next_here));
+        nav::navigate(
+            &ctx,
+            &handover::next_page(&nav::client_pages(&ctx), &next_here),
+        );
     };
     let body = match &item.response {
         Response::FreeText { max_chars } => {
@@ -261,17 +147,9 @@ fn ClientQuestionPage(item_id: String) -> impl IntoView {
                     errors.set(choose_error());
                 }
             };
-            let radios = match hint {
-                Some(hint) => view! {
-                    <ClientRadios legend=legend hint=hint options=options selected=selected
-                        on_select=on_select error=error grid=grid />
-                }
-                .into_any(),
-                None => view! {
-                    <ClientRadios legend=legend options=options selected=selected
-                        on_select=on_select error=error grid=grid />
-                }
-                .into_any(),
+            let radios = view! {
+                <ClientRadios legend=legend hint=hint options=options selected=selected
+                    on_select=on_select error=error grid=grid />
             };
             view! {
                 {radios}
@@ -331,7 +209,7 @@ fn ClientText(
                 <label for=FIRST_OPTION>{item.client_wording.clone()}</label>
             </h1>
             {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
-                <p class="error-message" id="client-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+                <ErrorMessage id="client-error" message=msg />
             })}
             <textarea class="textarea client__textarea" id=FIRST_OPTION rows="3"
                 aria-describedby=move || if has_error() { "client-progress client-error" } else { "client-progress" }
@@ -355,7 +233,7 @@ fn ClientText(
 
 /// "Did this happen in the last 12 months?", its own page after a disclosure.
 #[component]
-fn ClientRecentPage(item_id: String) -> impl IntoView {
+pub fn ClientRecentPage(item_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let here = Route::ClientRecent(item_id.clone());
@@ -365,17 +243,14 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
     };
     let Some(item) = untrack(|| {
         def.item(&item_id)
-            .filter(|i| number(&ctx, &i.id).is_some())
+            .filter(|i| nav::client_number(&ctx, &i.id).is_some())
             .filter(|i| needs_recent(i, ctx.answer_of(&i.id).as_ref()))
     }) else {
-        redirect(Route::ClientStart);
+        // The guard (nav::guard) lets only a follow-up he now has through.
         return ().into_any();
     };
     let item_for_progress = item.id.clone();
-    let progress_text = move || match number(&ctx, &item_for_progress) {
-        Some((n, total)) => progress(n, total),
-        None => String::new(),
-    };
+    let progress_text = move || nav::client_progress(&ctx, &item_for_progress).unwrap_or_default();
     let said = untrack(|| band(item))
         .map(|b| b.client_label(catalogue()))
         .unwrap_or_default();
@@ -420,22 +295,25 @@ fn ClientRecentPage(item_id: String) -> impl IntoView {
         });
         errors.set(Vec::new());
     });
-    let mut options: Vec<ClientOption> = YesNo::ALL
+    let mut options: Vec<RadioOption> = YesNo::ALL
         .iter()
-        .map(|v| ClientOption {
+        .map(|v| RadioOption {
             value: v.id().to_string(),
             label: v.client_label(catalogue()).to_string(),
         })
         .collect();
-    options.push(ClientOption {
+    options.push(RadioOption {
         value: PREFER_NOT.to_string(),
         label: prefer_not_to_say_label(catalogue()).to_string(),
     });
-    let back = handover::previous_page(&pages(&ctx), &here);
+    let back = handover::previous_page(&nav::client_pages(&ctx), &here);
     let next_here = here.clone();
     let on_continue = move |_| {
         if selected.get_untracked().is_some() {
-            navigate(&handover::next_page(&pages(&ctx), &next_here));
+            nav::navigate(
+                &ctx,
+                &handover::next_page(&nav::client_pages(&ctx), &next_here),
+            );
         } else {
             errors.set(choose_error());
         }
@@ -464,9 +342,9 @@ fn StopLink() -> impl IntoView {
 
 /// Please give the device back. The worker's code (set at handover) returns to the worker pages.
 #[component]
-fn ClientDonePage() -> impl IntoView {
+pub fn ClientDonePage() -> impl IntoView {
     let ctx = use_ctx();
-    let pages_now = pages(&ctx);
+    let pages_now = nav::client_pages(&ctx);
     let back = handover::previous_page(&pages_now, &Route::ClientDone);
     let typed = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -481,10 +359,7 @@ fn ClientDonePage() -> impl IntoView {
                 .is_some_and(|h| h.code_matches(&typed.get_untracked()))
         });
         if ok {
-            // Route first, then mode: the worker shell renders straight onto check your answers.
-            ctx.route.set(Route::Check);
-            ctx.handover.set(None);
-            navigate(&Route::Check);
+            nav::hand_back(&ctx);
         } else {
             ctx.handover.update(|h| {
                 if let Some(h) = h {
@@ -512,7 +387,7 @@ fn ClientDonePage() -> impl IntoView {
                     <label class="label" for=CODE_ID>{t("client.done.code_label")}</label>
                     <p class="hint" id="client-code-hint">{t("client.done.code_hint")}</p>
                     {move || errors.with(|e| e.first().map(|e| e.message.clone())).map(|msg| view! {
-                        <p class="error-message" id="client-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{msg}</p>
+                        <ErrorMessage id="client-code-error" message=msg />
                     })}
                     <input class="input input--short client__code" class:input--error=has_error
                         id=CODE_ID type="password" inputmode="numeric" autocomplete="one-time-code"

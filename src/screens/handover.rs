@@ -2,10 +2,9 @@
 //! the worker will need to get back to these pages. Then the app switches to client mode.
 use leptos::prelude::*;
 
-use super::ask::{redirect_to_start, started};
-use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError};
 use crate::handover::{self, check_new_code, CodeProblem, Handover, DEFAULT_SECTIONS};
+use crate::nav;
 use crate::route::Route;
 use crate::state::use_ctx;
 use crate::text::t;
@@ -28,10 +27,6 @@ fn described_by(hint: &'static str, error: Option<&'static str>) -> String {
 pub fn HandoverPage() -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    if !started() {
-        redirect_to_start();
-        return ().into_any();
-    }
     let offered = handover::offered_sections(def);
     let chosen = RwSignal::new(
         offered
@@ -113,10 +108,7 @@ pub fn HandoverPage() -> impl IntoView {
         errors.set(problems);
         if let (Some(code_kept), true) = (kept, errors.with_untracked(Vec::is_empty)) {
             let h = Handover::new(def, &chosen.get_untracked(), code_kept);
-            // Route first, then mode: the client shell renders straight onto its first page.
-            ctx.route.set(Route::ClientStart);
-            ctx.handover.set(Some(h));
-            navigate(&Route::ClientStart);
+            nav::hand_over(&ctx, h);
         }
     };
     let back = move |ev: leptos::ev::MouseEvent| {
@@ -139,14 +131,14 @@ pub fn HandoverPage() -> impl IntoView {
                 aria-describedby=move || described_by("handover-sections-hint", sections_error().map(|_| "handover-sections-error"))>
                 <legend class="checkboxes__legend">{t("handover.sections.legend")}</legend>
                 <p class="hint" id="handover-sections-hint">{t("handover.sections.hint")}</p>
-                {move || sections_error().map(|m| view! { <p class="error-message" id="handover-sections-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || sections_error().map(|m| view! { <ErrorMessage id="handover-sections-error" message=m /> })}
                 <div class="checkboxes__items">{boxes}</div>
             </fieldset>
             <h2 class="handover__code-heading">{t("handover.code.heading")}</h2>
             <p class="hint" id=CODE_HINT_ID>{t("handover.code.why")}</p>
             <div class="form-group" class:form-group--error=move || code_error().is_some()>
                 <label class="label" for=CODE_ID>{t("handover.code.label")}</label>
-                {move || code_error().map(|m| view! { <p class="error-message" id="handover-code-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || code_error().map(|m| view! { <ErrorMessage id="handover-code-error" message=m /> })}
                 // new-password: browsers ignore "off" on password fields and may offer to fill
                 // or save the code on a shared computer.
                 <input class="input input--short" class:input--error=move || code_error().is_some()
@@ -156,7 +148,7 @@ pub fn HandoverPage() -> impl IntoView {
             </div>
             <div class="form-group" class:form-group--error=move || again_error().is_some()>
                 <label class="label" for=AGAIN_ID>{t("handover.code.again_label")}</label>
-                {move || again_error().map(|m| view! { <p class="error-message" id="handover-code-again-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                {move || again_error().map(|m| view! { <ErrorMessage id="handover-code-again-error" message=m /> })}
                 <input class="input input--short" class:input--error=move || again_error().is_some()
                     id=AGAIN_ID type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
                     aria-describedby=move || described_by(CODE_HINT_ID, again_error().map(|_| "handover-code-again-error"))

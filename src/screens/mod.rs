@@ -1,11 +1,13 @@
-//! One component per step of the flow, each in its own file named after the step it serves.
+//! One component per step of the flow, each in its own file named after the step it serves, and
+//! the view of every route. Screens depend on `nav`, the state and the core, never on each other
+//! or on the app's root.
 use leptos::prelude::*;
 
 use crate::route::Route;
 
 mod ask;
 mod check;
-pub mod client;
+mod client;
 mod handover;
 mod postponed;
 mod record;
@@ -13,7 +15,10 @@ mod respond;
 mod result;
 mod start;
 
-/// The page for a worker route. Client routes render nothing here: the app's guard moves on.
+/// The page for a route: the view column of the route table (`nav` holds its title and step).
+/// The guard (`nav::guard`) lets only the client's pages through in client mode, and none of
+/// them out of it, so each shell meets only its own. Called under the owner that the app
+/// cleans up when the page changes.
 pub fn page_for(route: Route) -> AnyView {
     // What the page reads goes when the page goes (state::Watched).
     crate::state::provide_page_scope();
@@ -26,10 +31,9 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Record => view! { <record::RecordPage /> }.into_any(),
         Route::Postponed => view! { <postponed::PostponedPage /> }.into_any(),
         Route::Handover => view! { <handover::HandoverPage /> }.into_any(),
-        // The client's pages render only in the client shell (see `client::page_for`).
-        Route::ClientStart
-        | Route::ClientQuestion(_)
-        | Route::ClientRecent(_)
-        | Route::ClientDone => ().into_any(),
+        Route::ClientStart => view! { <client::ClientStartPage /> }.into_any(),
+        Route::ClientQuestion(id) => view! { <client::ClientQuestionPage item_id=id /> }.into_any(),
+        Route::ClientRecent(id) => view! { <client::ClientRecentPage item_id=id /> }.into_any(),
+        Route::ClientDone => view! { <client::ClientDonePage /> }.into_any(),
     }
 }

@@ -3,12 +3,13 @@
 use dva_core::ContactRole;
 use leptos::prelude::*;
 
-use crate::app::navigate;
+use crate::nav;
 use crate::route::Route;
 use crate::text::{catalogue, t, tf};
 
 #[component]
 pub fn PostponedPage() -> impl IntoView {
+    let ctx = crate::state::use_ctx();
     // The national number, as the core words it ("Respect Phoneline: 0808 802 4040").
     let phoneline = crate::config::contacts()
         .get(ContactRole::RespectPhoneline, catalogue())
@@ -26,7 +27,7 @@ pub fn PostponedPage() -> impl IntoView {
             <li>{t("postponed.next.safeguarding")}</li>
         </ul>
         <div class="button-group">
-            <button type="button" class="button button--secondary" on:click=|_| navigate(&Route::Start)>
+            <button type="button" class="button button--secondary" on:click=move |_| nav::navigate(&ctx, &Route::Start)>
                 {t("postponed.start_again")}
             </button>
         </div>

@@ -9,12 +9,13 @@ use dva_core::document::SUMMARY_SECTIONS;
 use dva_core::{Block, Summary};
 use leptos::prelude::*;
 
-use crate::app::navigate;
 use crate::browser;
+use crate::components::chart::BehaviourChart;
 use crate::export;
+use crate::nav;
 use crate::outcome;
+use crate::outcome::level_modifier;
 use crate::route::Route;
-use crate::screens::result::{level_modifier, BehaviourChart};
 use crate::state::use_ctx;
 use crate::text::{catalogue, t};
 
@@ -123,7 +124,7 @@ pub fn RecordPage() -> impl IntoView {
                                 // "Cleared from this computer": this screening's draft goes too.
                                 crate::components::drafts::stop_and_delete();
                                 ctx.reset();
-                                navigate(&Route::Start);
+                                nav::navigate(&ctx, &Route::Start);
                             }>{t("record.new.confirm")}</button>
                             <button class="button button--secondary" type="button" on:click=move |_| {
                                 confirm_reset.set(false);

@@ -4,11 +4,11 @@
 use dva_core::{Action, ActionState, ActionStatus, Consent, SharingDecision, Urgency};
 use leptos::prelude::*;
 
-use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
+use crate::components::{ErrorMessage, ErrorSummary, FieldError, Glossary, RadioOption, Radios};
+use crate::nav;
 use crate::outcome;
+use crate::outcome::lines_for;
 use crate::route::Route;
-use crate::screens::result::lines_for;
 use crate::state::{use_ctx, Screening};
 use crate::text::{catalogue, t, tf};
 
@@ -126,7 +126,7 @@ pub fn RespondPage() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        navigate(&Route::Record);
+        nav::navigate(&ctx, &Route::Record);
     };
 
     view! {
@@ -450,7 +450,7 @@ fn Sharing(form: SharingForm) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || with_error.get().is_some()>
                     <label class="label" for="share-with">{t("respond.sharing.with_label")}</label>
                     <p class="hint" id="share-with-hint">{t("respond.sharing.with_hint")}</p>
-                    {move || with_error.get().map(|m| view! { <p class="error-message" id="share-with-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                    {move || with_error.get().map(|m| view! { <ErrorMessage id="share-with-error" message=m /> })}
                     <input class="input" id="share-with" type="text" autocomplete="off"
                         aria-describedby=move || if with_error.get().is_some() { "share-with-hint share-with-error" } else { "share-with-hint" }
                         class:input--error=move || with_error.get().is_some()
@@ -468,7 +468,7 @@ fn Sharing(form: SharingForm) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
                     <label class="label" for="share-reason">{t("respond.sharing.reason_label")}</label>
                     <p class="hint" id="share-reason-hint">{t("respond.sharing.reason_hint")}</p>
-                    {move || reason_error.get().map(|m| view! { <p class="error-message" id="share-reason-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p> })}
+                    {move || reason_error.get().map(|m| view! { <ErrorMessage id="share-reason-error" message=m /> })}
                     <textarea class="textarea" id="share-reason" rows="3"
                         aria-describedby=move || if reason_error.get().is_some() { "share-reason-hint share-reason-error" } else { "share-reason-hint" }
                         class:textarea--error=move || reason_error.get().is_some()

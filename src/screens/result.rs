@@ -1,124 +1,16 @@
 //! Step 4, the result: the level of concern in words, what raised it (each red flag and reason
 //! with the answers behind it), gaps to follow up, the caveats, a chart of what was disclosed,
 //! and the worker's professional judgement. Every decision shown here was made by `dva-core`.
-use dva_core::summary::{answer_line, AnswerLine};
-use dva_core::{Assessment, Band, Domain, FlagStatus, Judgement, JudgementError, Level, Urgency};
+use dva_core::{FlagStatus, Judgement, JudgementError, Level, Urgency};
 use leptos::prelude::*;
 
-use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError, Glossary, RadioOption, Radios};
-use crate::outcome;
+use crate::components::chart::BehaviourChart;
+use crate::components::{ErrorMessage, ErrorSummary, FieldError, Glossary, RadioOption, Radios};
+use crate::nav;
+use crate::outcome::{self, level_modifier, lines_for};
 use crate::route::Route;
-use crate::state::{use_ctx, Ctx};
+use crate::state::use_ctx;
 use crate::text::{catalogue, t, tf};
-
-/// The CSS modifier for a level's colour (always shown beside the level in words).
-pub fn level_modifier(level: Level) -> &'static str {
-    match level {
-        Level::HighRisk => "high",
-        Level::SignificantConcern => "significant",
-        Level::AbuseDisclosed => "disclosed",
-        Level::NoAbuseDisclosed => "none",
-    }
-}
-
-/// The bands that count as disclosed, in chart order.
-pub const CHART_BANDS: [Band; 4] = [
-    Band::Once,
-    Band::TwoToTen,
-    Band::ElevenToTwenty,
-    Band::MoreThanTwenty,
-];
-
-/// One row of the disclosure chart: an abuse domain and how many behaviours were disclosed at
-/// each band ([`CHART_BANDS`] order), out of how many the domain has.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChartRow {
-    pub domain: Domain,
-    pub by_band: [usize; 4],
-    pub of: usize,
-}
-
-impl ChartRow {
-    pub fn disclosed(&self) -> usize {
-        self.by_band.iter().sum()
-    }
-}
-
-/// The chart's rows, one per abuse domain in display order.
-pub fn chart_rows(a: &Assessment) -> Vec<ChartRow> {
-    a.domains
-        .iter()
-        .map(|d| {
-            let mut by_band = [0; 4];
-            for x in a.disclosures.iter().filter(|x| x.domain == d.domain) {
-                if let Some(i) = CHART_BANDS.iter().position(|b| *b == x.band) {
-                    by_band[i] += 1;
-                }
-            }
-            ChartRow {
-                domain: d.domain,
-                by_band,
-                of: d.of,
-            }
-        })
-        .collect()
-}
-
-/// How many behaviours were disclosed in one band, for the chart's text alternative
-/// ("2 once", "1 more than 20 times").
-fn band_count(band: Band, n: usize) -> String {
-    let key = match band {
-        Band::Never => "result.chart.desc_band.never",
-        Band::Once => "result.chart.desc_band.once",
-        Band::TwoToTen => "result.chart.desc_band.2_10",
-        Band::ElevenToTwenty => "result.chart.desc_band.11_20",
-        Band::MoreThanTwenty => "result.chart.desc_band.more_than_20",
-    };
-    tf(key, &[("n", &n.to_string())])
-}
-
-/// The chart's text alternative, one sentence per domain.
-pub fn chart_description(rows: &[ChartRow]) -> String {
-    let cat = catalogue();
-    rows.iter()
-        .map(|r| {
-            let bands: Vec<String> = CHART_BANDS
-                .iter()
-                .zip(r.by_band)
-                .filter(|(_, n)| *n > 0)
-                .map(|(b, n)| band_count(*b, n))
-                .collect();
-            let bands: Vec<&str> = bands.iter().map(String::as_str).collect();
-            let domain = r.domain.label(cat);
-            let of = r.of.to_string();
-            if bands.is_empty() {
-                tf("result.chart.desc_none", &[("domain", domain), ("of", &of)])
-            } else {
-                tf(
-                    "result.chart.desc_some",
-                    &[
-                        ("domain", domain),
-                        ("n", &r.disclosed().to_string()),
-                        ("of", &of),
-                        ("bands", &dva_core::text::join_list(cat, &bands)),
-                    ],
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The answer lines for item ids (skipping any not asked).
-pub fn lines_for(ctx: &Ctx, ids: &[String]) -> Vec<AnswerLine> {
-    ctx.screening.with(|s| {
-        ids.iter()
-            .filter_map(|id| ctx.def.item(id))
-            .filter_map(|item| answer_line(ctx.def, &s.answers, item, catalogue()))
-            .collect()
-    })
-}
 
 #[component]
 pub fn ResultPage() -> impl IntoView {
@@ -165,7 +57,7 @@ pub fn ResultPage() -> impl IntoView {
             <JudgementForm />
             <Glossary />
             <div class="button-group no-print">
-                <button class="button" type="button" on:click=move |_| navigate(&Route::Respond)>
+                <button class="button" type="button" on:click=move |_| nav::navigate(&ctx, &Route::Respond)>
                     {t("result.continue")}
                 </button>
             </div>
@@ -263,7 +155,7 @@ fn Incomplete() -> impl IntoView {
                 <p class="result__incomplete-reason">{if total == 1 {
                     t("result.incomplete.body.one")
                 } else {
-                    tf("result.incomplete.body.many", &[("n", &total.to_string())])
+                    tf("result.incomplete.body.other", &[("n", &total.to_string())])
                 }}</p>
                 <ul class="result__follow-up">{groups}</ul>
             </section>
@@ -418,101 +310,6 @@ fn Caveats() -> impl IntoView {
     }
 }
 
-/// An inline SVG bar chart of disclosed behaviours per domain, stacked by how often, with a
-/// name and description for screen readers and the same numbers in a visible table.
-#[component]
-pub fn BehaviourChart() -> impl IntoView {
-    let ctx = use_ctx();
-    move || {
-        let rows = ctx.assessment.with(chart_rows);
-        let max = rows.iter().map(|r| r.of).max().unwrap_or(1).max(1);
-        let desc = chart_description(&rows);
-        // Whole pixels: integer arithmetic keeps float formatting out of the wasm. A segment
-        // ends where the running total ends, so the stacked bars meet without gaps.
-        const LABEL_W: usize = 210;
-        const BAR_W: usize = 320;
-        const ROW_H: usize = 34;
-        let px = move |n: usize| BAR_W * n / max;
-        let height = ROW_H * rows.len() + 8;
-        let view_box = format!("0 0 640 {height}");
-        let bars = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let y = 4 + ROW_H * i;
-                let mut done = 0;
-                let segments = r
-                    .by_band
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(b, n)| {
-                        let x = LABEL_W + px(done);
-                        done += *n;
-                        let w = LABEL_W + px(done) - x;
-                        view! {
-                            <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4).to_string()
-                                width=w.to_string() height=(ROW_H - 12).to_string() />
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <g>
-                        <text class="chart__label" x="0" y=(y + ROW_H / 2 + 2).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
-                        <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4).to_string()
-                            width=px(r.of).to_string() height=(ROW_H - 12).to_string() />
-                        {segments}
-                        <text class="chart__count" x=(LABEL_W + BAR_W + 10).to_string() y=(y + ROW_H / 2 + 2).to_string()>
-                            {tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view();
-        let table_rows = rows
-            .iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <th scope="row">{r.domain.label(catalogue()).to_owned()}</th>
-                        {r.by_band.iter().map(|n| view! { <td class="chart-table__num">{n.to_string()}</td> }).collect_view()}
-                        <td class="chart-table__num">{tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <figure class="chart">
-                // Named by its title and described once by its description. The title is an
-                // aria-label: in a view a <title> is made as an HTML element, which names nothing.
-                <svg class="chart__svg" role="img" aria-label=t("result.chart.title") aria-describedby="chart-desc" viewBox=view_box
-                    preserveAspectRatio="xMinYMin meet">
-                    <desc id="chart-desc">{desc}</desc>
-                    {bars}
-                </svg>
-                <ul class="chart__legend" aria-hidden="true">
-                    {CHART_BANDS.iter().enumerate().map(|(i, b)| view! {
-                        <li class="chart__legend-item">
-                            <span class=format!("chart__swatch chart__swatch--{i}")></span>{b.worker_label(catalogue()).to_owned()}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <table class="chart-table">
-                    <caption class="chart-table__caption">{t("result.chart.table_caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("result.chart.domain")}</th>
-                            {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label(catalogue()).to_owned()}</th> }).collect_view()}
-                            <th scope="col" class="chart-table__num">{t("result.chart.total")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </figure>
-        }
-    }
-}
-
 /// Professional judgement: raise (or, where the core allows, lower) the level with a reason.
 /// For a red flag raised by an answer that was then changed: the flag stands until the worker
 /// records that the safeguarding lead agreed it may be set aside, with the lead's name and why.
@@ -565,7 +362,7 @@ fn SetAsideForm(rule_id: String) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || err_for("lead")().is_some()>
                     <label class="label" for=lead_id.clone()>{t("result.set_aside.lead")}</label>
                     {move || err_for("lead")().map(|m| view! {
-                        <p class="error-message" id=lead_err_id.clone()><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        <ErrorMessage id=lead_err_id.clone() message=m />
                     })}
                     <input class="input" type="text" id=lead_id autocomplete="off"
                         on:input=move |ev| lead.set(event_target_value(&ev)) prop:value=move || lead.get() />
@@ -573,7 +370,7 @@ fn SetAsideForm(rule_id: String) -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || err_for("reason")().is_some()>
                     <label class="label" for=reason_id.clone()>{t("result.set_aside.reason")}</label>
                     {move || err_for("reason")().map(|m| view! {
-                        <p class="error-message" id=reason_err_id.clone()><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                        <ErrorMessage id=reason_err_id.clone() message=m />
                     })}
                     <textarea class="textarea" id=reason_id rows="3"
                         on:input=move |ev| reason.set(event_target_value(&ev)) prop:value=move || reason.get()></textarea>
@@ -711,12 +508,12 @@ fn JudgementForm() -> impl IntoView {
                         options=options
                         selected=choice.into()
                         on_select=Callback::new(move |v| choice.set(Some(v)))
-                        error=level_error.into() small=true />
+                        error=level_error small=true />
                     <div class="form-group" class:form-group--error=move || reason_error.get().is_some()>
                         <label class="label" for="judgement-reason">{t("result.judgement.reason_label")}</label>
                         <p class="hint" id="judgement-reason-hint">{t("result.judgement.reason_hint")}</p>
                         {move || reason_error.get().map(|m| view! {
-                            <p class="error-message" id="judgement-reason-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                            <ErrorMessage id="judgement-reason-error" message=m />
                         })}
                         <textarea class="textarea" id="judgement-reason" name="judgement-reason" rows="4"
                             class:textarea--error=move || reason_error.get().is_some()
@@ -728,7 +525,7 @@ fn JudgementForm() -> impl IntoView {
                         <label class="label" for="judgement-lead">{t("result.judgement.lead_label")}</label>
                         <p class="hint" id="judgement-lead-hint">{t("result.judgement.lead_hint")}</p>
                         {move || lead_error.get().map(|m| view! {
-                            <p class="error-message" id="judgement-lead-error"><span class="visually-hidden">{t("error.prefix")}</span>{m}</p>
+                            <ErrorMessage id="judgement-lead-error" message=m />
                         })}
                         <input class="input" type="text" id="judgement-lead" name="judgement-lead" autocomplete="off"
                             class:input--error=move || lead_error.get().is_some()
@@ -740,59 +537,5 @@ fn JudgementForm() -> impl IntoView {
                 </form>
             </div>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use dva_core::{Answer, Answers, Source, YesNo};
-
-    fn assessment(answers: &[(&str, Band)]) -> Assessment {
-        let def = dva_core::builtin().expect("built-in definition");
-        let mut a = Answers::new();
-        for (id, band) in answers {
-            a.set(
-                &def,
-                id,
-                Answer::Frequency {
-                    band: *band,
-                    last_12_months: band.is_disclosed().then_some(YesNo::Yes),
-                },
-                Source::Worker,
-            )
-            .expect("valid answer");
-        }
-        dva_core::assess(&def, &a, catalogue())
-    }
-
-    #[test]
-    fn chart_rows_count_behaviours_by_domain_and_band() {
-        let a = assessment(&[
-            ("b.shouting", Band::Once),
-            ("b.yelling", Band::MoreThanTwenty),
-            ("b.throat_grab", Band::Once),
-            ("b.pushing", Band::Never),
-        ]);
-        let rows = chart_rows(&a);
-        assert_eq!(rows.len(), 5);
-        assert_eq!(rows[0].domain, Domain::EmotionalVerbal);
-        assert_eq!(rows[0].by_band, [1, 0, 0, 1]);
-        let physical = rows.iter().find(|r| r.domain == Domain::Physical).unwrap();
-        assert_eq!(physical.by_band, [1, 0, 0, 0]);
-        assert!(physical.of >= 10);
-        let text = chart_description(&rows);
-        assert!(
-            text.contains("Emotional and verbal: 2 of 4 disclosed (1 happened once, 1 happened more than 20 times)."),
-            "{text}"
-        );
-        assert!(text.contains("Sexual: none of 2 disclosed."), "{text}");
-    }
-
-    #[test]
-    fn every_level_has_its_own_colour_modifier() {
-        let mods: std::collections::BTreeSet<_> =
-            Level::ALL.iter().map(|l| level_modifier(*l)).collect();
-        assert_eq!(mods.len(), 4);
     }
 }

@@ -4,17 +4,14 @@
 use dva_core::{Definition, ItemStatus};
 use leptos::prelude::*;
 
-use super::ask::{first_route, focus_pending, item_dom_id, Question, SETTING};
-use crate::app::navigate;
-use crate::components::{ErrorSummary, FieldError};
+use crate::components::question::Question;
+use crate::components::{ErrorMessage, ErrorSummary, FieldError};
+use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
+use crate::flow::{first_route, SETTING};
+use crate::nav::{self, focus_pending};
 use crate::route::Route;
 use crate::state::{use_ctx, Screening};
 use crate::text::{t, tf};
-
-/// Element ids of the details inputs (the error summary and "Change" links land here).
-pub const WORKER_ID: &str = "worker-name";
-pub const SERVICE_ID: &str = "service";
-pub const CLIENT_REF_ID: &str = "client-reference";
 
 /// Every problem that stops the worker going on, in page order: a missing client reference,
 /// unanswered setting questions, and any stop (privacy, consent, interpreter).
@@ -94,9 +91,9 @@ pub fn StartPage() -> impl IntoView {
         match ctx.return_to.get_untracked() {
             Some(route) => {
                 ctx.return_to.set(None);
-                navigate(&route);
+                nav::navigate(&ctx, &route);
             }
-            None => navigate(&first_route(def)),
+            None => nav::navigate(&ctx, &first_route(def)),
         }
     };
     let on_postpone = move |_| {
@@ -104,7 +101,7 @@ pub fn StartPage() -> impl IntoView {
         // draft of this screening is deleted.
         crate::components::drafts::stop_and_delete();
         ctx.reset();
-        navigate(&Route::Postponed);
+        nav::navigate(&ctx, &Route::Postponed);
     };
     let setting = def.section(SETTING);
 
@@ -219,9 +216,7 @@ fn TextField(
             <label class="label" for=id>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|msg| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t("error.prefix")}</span>{msg}
-                </p>
+                <ErrorMessage id=error_id.clone() message=msg />
             })}
             <input class="input" class:input--error=has_error class:start__input--short=short
                 type="text" id=id name=id autocomplete=autocomplete spellcheck="false"

@@ -2,15 +2,14 @@
 // sections (conditions, Back and Forward) and check your answers (Change, gaps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startApp, openPage, assertAccessible } from './harness.mjs';
 import {
   answerFrequency, answerYesNo, back, changeAnswer, checkAnswer, checkRow, continueOn,
   continueTo, expectHeading, fillStart, goToCheck, group, progressText, selectedOption,
   startScreening, writeNotes,
 } from './pages/worker-ask.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 const item = (id) => definition.items.find((i) => i.id === id);
 /** The question as the worker asks it (the radio group's legend). */
 const q = (id) => item(id).worker_wording;

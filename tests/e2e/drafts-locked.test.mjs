@@ -4,7 +4,6 @@
 // passphrase says so and deletes nothing; an expired draft is refused when it is opened.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startApp, openPage } from './harness.mjs';
 import {
   answerFrequency, continueOn, expectHeading, fillStart, writeNotes,
@@ -13,8 +12,8 @@ import {
   PASSPHRASE, allStoredText, deleteDraft, draftRows, enterPassphrase, openDraft, optInBox,
   resumeDraft, stored, turnOnDrafts, waitForSaved,
 } from './pages/drafts.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 const q = (id) => definition.items.find((i) => i.id === id).worker_wording;
 
 let app;

@@ -4,7 +4,6 @@
 // overwritten by a second tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startApp, openPage } from './harness.mjs';
 import {
   answerFrequency, checkAnswer, continueOn, expectHeading, fillStart, goToCheck,
@@ -13,8 +12,8 @@ import {
   deleteDraft, draftRecord, draftRows, optInBox, resumeDraft, saveStatus, seed, stored,
   storedJson, turnOnDrafts, waitForSaved,
 } from './pages/drafts.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 const item = (id) => definition.items.find((i) => i.id === id);
 const q = (id) => item(id).worker_wording;
 

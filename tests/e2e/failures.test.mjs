@@ -13,8 +13,8 @@ import {
   KEY, assertNoSidewaysScroll, choosePassphrase, download, draftRecord, draftRows, fillNewPassphrase,
   openDraft, optInBox, resumeDraft, screening, seed, stored, storedJson, turnOnDrafts, waitForSaved,
 } from './pages/drafts.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 const item = (id) => definition.items.find((i) => i.id === id);
 const q = (id) => item(id).worker_wording;
 const PANIC_TRIGGER = '__test/panic';

@@ -3,12 +3,11 @@
 // and the summary's text all say what the core decided, and every screen passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startApp, openPage, assertAccessible } from './harness.mjs';
 import { answerFrequency, continueOn, continueTo, expectHeading, startScreening } from './pages/worker-ask.mjs';
 import { resultPage, respondPage, recordPage } from './pages/worker-result.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 const q = (id) => definition.items.find((i) => i.id === id).worker_wording;
 
 let app;

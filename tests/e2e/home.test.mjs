@@ -2,10 +2,9 @@
 // version, and makes no request beyond its own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startApp, openPage } from './harness.mjs';
+import { definition } from './definition.mjs';
 
-const definition = JSON.parse(fs.readFileSync(new URL('../../crates/dva-core/questionnaire.json', import.meta.url)));
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });

@@ -13,6 +13,24 @@ async function openApp(t) {
   await t.page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/**
+ * Waits until the quick-exit status announces `text` ("Shift, press 2 more times to exit."):
+ * the app has handled every key press so far.
+ */
+async function waitForAnnouncement(t, text) {
+  await t.page.locator('.quick-exit [role="status"]', { hasText: text }).waitFor({ state: 'attached' });
+}
+
+/**
+ * Fails if quick exit has begun. It blanks the page and sets the neutral title in the same task
+ * as the key press, so once the keys are handled this is settled; no waiting for time.
+ */
+async function assertStillInApp(t, appUrl, message) {
+  assert.notEqual(await t.page.title(), 'New tab', message);
+  assert.equal(await t.page.getByRole('heading', { level: 1 }).count(), 1, message);
+  assert.equal(t.page.url(), appUrl, message);
+}
+
 async function assertExited(t, previousUrl) {
   await t.page.waitForURL((u) => u.pathname.endsWith('/neutral.html'));
   assert.equal(await t.page.title(), 'New tab');
@@ -40,8 +58,8 @@ test('pressing Shift three times exits; two presses, or presses far apart, do no
   const appUrl = t.page.url();
   await t.page.keyboard.press('Shift');
   await t.page.keyboard.press('Shift');
-  await t.page.waitForTimeout(200);
-  assert.equal(t.page.url(), appUrl, 'two presses must not exit');
+  await waitForAnnouncement(t, 'Shift, press 1 more time to exit.');
+  await assertStillInApp(t, appUrl, 'two presses must not exit');
   await t.page.keyboard.press('Shift');
   await assertExited(t, appUrl);
   t.assertClean();
@@ -56,15 +74,17 @@ test('Shift used as a modifier (Shift+Tab, capitals) never counts towards quick 
   for (let i = 0; i < 5; i += 1) await t.page.keyboard.press('Shift+Tab');
   await t.page.getByLabel('Your name').focus();
   await t.page.keyboard.type('Sam O Keyworker');
-  await t.page.waitForTimeout(200);
-  assert.equal(t.page.url(), appUrl, 'Shift+Tab and capitals must not exit');
+  // Every key has reached the page (the box holds what was typed).
+  await t.page.waitForFunction(() => document.activeElement?.value === 'Sam O Keyworker');
+  await assertStillInApp(t, appUrl, 'Shift+Tab and capitals must not exit');
   // Another key between lone Shift presses starts the count again.
   await t.page.keyboard.press('Shift');
   await t.page.keyboard.press('Shift');
   await t.page.keyboard.press('a');
   await t.page.keyboard.press('Shift');
-  await t.page.waitForTimeout(200);
-  assert.equal(t.page.url(), appUrl, 'a key between the presses resets the count');
+  // The count started again at the last press.
+  await waitForAnnouncement(t, 'Shift, press 2 more times to exit.');
+  await assertStillInApp(t, appUrl, 'a key between the presses resets the count');
   await t.page.keyboard.press('Shift');
   await t.page.keyboard.press('Shift');
   await assertExited(t, appUrl);

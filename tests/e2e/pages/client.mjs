@@ -1,12 +1,10 @@
 // Page objects for handing the device to the client: the worker's handover page, the client's
 // one-question pages and the hand-back page. Found by role and accessible name.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { expectHeading, heading } from './worker-ask.mjs';
+import { definition } from '../definition.mjs';
 
-export const definition = JSON.parse(
-  fs.readFileSync(new URL('../../../crates/dva-core/questionnaire.json', import.meta.url)),
-);
+export { definition };
 
 /** The client's questions of `sections` (worker-only items never shown), before conditions. */
 export function clientItems(sections) {
@@ -93,21 +91,30 @@ export async function choose(page, label, { touch = false } = {}) {
   assert.ok(await radio.isChecked(), `"${label}" is chosen`);
 }
 
-/** Presses Continue and waits for the next page's heading. */
+/**
+ * Presses Continue and waits for what follows: another page's address, or an error summary that
+ * was not there before or took the focus again (a refusal focuses its summary; an earlier one
+ * stays on screen until the page changes, so its presence alone proves nothing). Every client
+ * page has an address of its own, even two with the same heading.
+ */
 export async function next(page) {
-  const before = await heading(page).innerText();
+  const before = await page.evaluate(() => ({ hash: location.hash, error: !!document.querySelector('.error-summary') }));
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.waitForFunction(
-    (b) => document.querySelector('main h1')?.innerText !== b || document.querySelector('.error-summary'),
+    (b) => location.hash !== b.hash
+      || (!b.error && document.querySelector('.error-summary'))
+      || document.activeElement?.closest('.error-summary'),
     before,
   );
+  if (await page.evaluate((h) => location.hash !== h, before.hash)) await heading(page).waitFor();
 }
 
-/** Follows the Back link. */
+/** Follows the Back link and waits for the previous page's address and heading. */
 export async function back(page) {
-  const before = await heading(page).innerText();
+  const before = await page.evaluate(() => location.hash);
   await page.getByRole('link', { name: 'Back', exact: true }).click();
-  await page.waitForFunction((b) => document.querySelector('main h1')?.innerText !== b, before);
+  await page.waitForFunction((b) => location.hash !== b, before);
+  await heading(page).waitFor();
 }
 
 /** On the hand-back page, types the worker's code and submits. */

@@ -119,10 +119,17 @@ export function continueButton(page) {
 
 /** Presses the page's Continue (or Save and return) button. */
 export async function continueOn(page) {
-  const before = page.url();
+  const before = await page.evaluate(() => ({ href: location.href, error: !!document.querySelector('.error-summary') }));
   await continueButton(page).click();
-  // Either the address changes, or the page stays (validation) and says so.
-  await page.waitForFunction((b) => location.href !== b || document.querySelector('.error-summary'), before);
+  // Either the address changes, or the page stays (validation) and says so: an error summary
+  // that was not there before, or one that took the focus again (a refusal focuses its summary;
+  // an earlier one stays on screen until the page changes, so its presence alone proves nothing).
+  await page.waitForFunction(
+    (b) => location.href !== b.href
+      || (!b.error && document.querySelector('.error-summary'))
+      || document.activeElement?.closest('.error-summary'),
+    before,
+  );
 }
 export { continueOn as continue };
 

@@ -2,19 +2,10 @@
 // off the questionnaire (item id -> the option's visible label), and entered section by section
 // through the UI. The questions are found by their worker wording, which is the radio group's
 // legend, so a renamed question fails here rather than silently answering something else.
-import fs from 'node:fs';
 import { answerFrequency, answerRadio, continueOn, expectHeading } from './worker-ask.mjs';
+import { definition, item } from '../definition.mjs';
 
-export const definition = JSON.parse(
-  fs.readFileSync(new URL('../../../crates/dva-core/questionnaire.json', import.meta.url)),
-);
-
-/** An item of the questionnaire by id. */
-export function item(id) {
-  const found = definition.items.find((i) => i.id === id);
-  if (!found) throw new Error(`no item ${id} in the questionnaire`);
-  return found;
-}
+export { definition, item };
 
 /** The question as the worker reads it (the legend of its radio group). */
 export const wording = (id) => item(id).worker_wording;

@@ -1,0 +1,182 @@
+//! One question of the questionnaire as the worker asks it, rendered for its response type:
+//! radios (frequency with its "last 12 months" follow-up, yes/no, single choice, scale) or free
+//! text. Used by the question pages and the start page.
+use dva_core::{Answer, Item, Response, YesNo};
+use leptos::prelude::*;
+
+use crate::components::Radios;
+use crate::dom_ids::item_dom_id;
+use crate::form::{answer_from_radio, clip_chars, radio_options, radio_value, scale_hint};
+use crate::state::use_ctx;
+use crate::text::{catalogue, t, tf};
+
+/// One question, rendered for its response type; shown only while its condition holds, so
+/// dependent questions appear and disappear as answers change.
+#[component]
+pub fn Question(
+    item: &'static Item,
+    /// The start page's validation message for this question, if any.
+    #[prop(optional, into)]
+    error: MaybeProp<String>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let def = ctx.def;
+    let shown = move || ctx.screening.with(|s| def.is_shown(item, &s.answers));
+    // A stop (privacy, consent, interpreter) is said right under the question that caused it.
+    let stop = move || {
+        ctx.screening.with(|s| {
+            def.stops(&s.answers)
+                .into_iter()
+                .find(|stop| stop.item_id == item.id)
+                .map(|stop| stop.message)
+        })
+    };
+    view! {
+        <Show when=shown>
+            <div class="question" class:question--frequency=item.response == Response::Frequency>
+                {match &item.response {
+                    Response::FreeText { max_chars } => view! { <FreeText item=item max_chars=*max_chars /> }.into_any(),
+                    _ => view! { <ItemRadios item=item error=error /> }.into_any(),
+                }}
+                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item /> })}
+                <div aria-live="polite">
+                    {move || stop().map(|message| view! {
+                        <div class="warning-text question__stop">
+                            <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                            <strong class="warning-text__text">{message}</strong>
+                        </div>
+                    })}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
+#[component]
+fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
+    let ctx = use_ctx();
+    let selected = Signal::derive(move || ctx.answer_of(&item.id).map(|a| radio_value(&a)));
+    let on_select = Callback::new(move |value: String| {
+        let previous = ctx.answer_of(&item.id);
+        if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
+            // Only valid values are offered, so the core's objection cannot happen here.
+            let _ = ctx.answer(&item.id, answer);
+        }
+    });
+    let hint = match (scale_hint(item, "ask.scale.hint"), &item.guidance) {
+        (Some(scale), Some(g)) => Some(format!("{g} {scale}")),
+        (scale, guidance) => scale.or_else(|| guidance.clone()),
+    };
+    // Short options sit in a row; long single-choice labels stack.
+    let inline = !matches!(item.response, Response::SingleChoice { .. });
+    let small = item.response == Response::Frequency;
+    let id = item_dom_id(&item.id);
+    let legend = item.worker_wording.clone();
+    let options = radio_options(item);
+    view! {
+        <Radios id=id legend=legend hint=hint options=options selected=selected
+            on_select=on_select error=error inline=inline small=small />
+    }
+}
+
+/// "Did this happen in the last 12 months?", beside a frequency question once a band of once
+/// or more is chosen. Its legend names the behaviour for screen-reader users, who may reach it
+/// out of context.
+#[component]
+fn LastTwelveMonths(item: &'static Item) -> impl IntoView {
+    let ctx = use_ctx();
+    let band = move || match ctx.answer_of(&item.id) {
+        Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
+        _ => None,
+    };
+    let current = move || match ctx.answer_of(&item.id) {
+        Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
+        _ => None,
+    };
+    let base = format!("{}-12m", item_dom_id(&item.id));
+    view! {
+        <Show when=move || band().is_some()>
+            <fieldset class="radios radios--inline radios--small question__recency">
+                <legend class="radios__legend question__recency-legend">
+                    {t("ask.last_12_months.legend")}
+                    <span class="visually-hidden">{format!(" ({})", item.label)}</span>
+                </legend>
+                <div class="radios__items">
+                    {YesNo::ALL.into_iter().enumerate().map(|(i, value)| {
+                        let input_id = if i == 0 { base.clone() } else { format!("{base}-{i}") };
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" id=input_id.clone()
+                                    name=base.clone() value=value.id()
+                                    prop:checked=move || current() == Some(value)
+                                    on:change=move |_| {
+                                        if let Some(band) = band() {
+                                            let _ = ctx.answer(&item.id, Answer::Frequency {
+                                                band,
+                                                last_12_months: Some(value),
+                                            });
+                                        }
+                                    } />
+                                <label class="radios__label" for=input_id>{value.worker_label(catalogue())}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// A free-text answer with a character count. Text beyond the limit is not kept, and the
+/// screen says so rather than cutting the box silently.
+#[component]
+fn FreeText(item: &'static Item, max_chars: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = item_dom_id(&item.id);
+    let hint_id = format!("{id}-hint");
+    let count_id = format!("{id}-count");
+    let initial = match ctx.answer_of(&item.id) {
+        Some(Answer::Text(s)) => s,
+        _ => String::new(),
+    };
+    let length = RwSignal::new(initial.chars().count());
+    let count = move || {
+        let n = length.get();
+        if n > max_chars {
+            tf(
+                "ask.text.too_many",
+                &[
+                    ("n", &(n - max_chars).to_string()),
+                    ("max", &max_chars.to_string()),
+                ],
+            )
+        } else {
+            tf("ask.text.remaining", &[("n", &(max_chars - n).to_string())])
+        }
+    };
+    let over = move || length.get() > max_chars;
+    let described_by = match &item.guidance {
+        Some(_) => format!("{hint_id} {count_id}"),
+        None => count_id.clone(),
+    };
+    view! {
+        <div class="form-group question__text" class:form-group--error=over>
+            <label class="label" for=id.clone()>{item.worker_wording.clone()}</label>
+            {item.guidance.clone().map(|g| view! { <p class="hint" id=hint_id>{g}</p> })}
+            <textarea class="textarea" class:textarea--error=over id=id rows="3"
+                aria-describedby=described_by
+                prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    length.set(text.chars().count());
+                    if text.trim().is_empty() {
+                        ctx.clear_answer(&item.id);
+                    } else {
+                        let _ = ctx.answer(&item.id, Answer::Text(clip_chars(&text, max_chars)));
+                    }
+                }></textarea>
+            <p class="hint question__count" class:error-message=over id=count_id>{count}</p>
+        </div>
+    }
+}
