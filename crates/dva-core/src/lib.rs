@@ -13,10 +13,13 @@ pub mod answers;
 pub mod definition;
 pub mod document;
 pub mod readability;
+pub mod rules;
 pub mod scoring;
+pub mod status;
 pub mod suitability;
 pub mod summary;
 pub mod text;
+pub mod values;
 
 pub use actions::{
     recommend, recommend_judged, Action, ActionState, ActionStatus, Contact, ContactRole, Contacts,

@@ -79,7 +79,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Band, ItemStatus, Source, YesNo};
-use crate::definition::{push_unique, Definition, Domain, Item, Response};
+use crate::definition::{Definition, Domain, Item, Response};
+pub use crate::rules::{CORE_SECTIONS, RISK_MARKERS};
+use crate::status::push_unique;
 use crate::text::{join_list, Catalogue};
 
 /// Number of different behaviours disclosed that is a significant concern on its own.
@@ -87,15 +89,6 @@ pub const MANY_BEHAVIOURS: usize = 5;
 
 /// Number of follow-up gaps in the core sections that makes the screen incomplete.
 pub const INCOMPLETE_THRESHOLD: usize = 3;
-
-/// Sections whose gaps count towards [`INCOMPLETE_THRESHOLD`].
-pub const CORE_SECTIONS: [&str; 5] = [
-    "relationship",
-    "behaviours",
-    "impact",
-    "children",
-    "own_safety",
-];
 
 /// How many gaps that could hide a red flag the incomplete reason describes in full.
 pub const NAMED_GAPS: usize = 3;
@@ -106,39 +99,6 @@ pub const CONTROL_PATTERN: usize = 2;
 
 /// Number of risk markers present together that is high risk without a named red flag.
 pub const HIGH_RISK_MARKERS: usize = 8;
-
-/// The risk markers counted towards [`HIGH_RISK_MARKERS`], in the manner of the Dash's count
-/// of "yes" answers: lower-level facts that are dangerous together. Each is an item answered
-/// "yes" (yes/no items), the named option (single-choice items) or disclosed once or more
-/// (behaviours).
-pub const RISK_MARKERS: [(&str, &str); 26] = [
-    ("rel.separation", "yes"),
-    ("rel.contact_conflict", "yes"),
-    ("rel.pregnant", "yes"),
-    ("rel.ex_pregnant", "yes"),
-    ("b.accusing_affairs", "disclosed"),
-    ("b.isolating", "disclosed"),
-    ("b.controlling_money", "disclosed"),
-    ("b.harassment", "disclosed"),
-    ("b.threat_take_children", "disclosed"),
-    ("b.threat_hurt_pets", "disclosed"),
-    ("b.hurt_pets", "disclosed"),
-    ("b.stopping_leaving", "disclosed"),
-    ("impact.afraid", "a_little"),
-    ("impact.escalation", "yes"),
-    ("impact.injured", "yes"),
-    ("impact.police", "yes"),
-    ("impact.orders", "yes"),
-    ("impact.violence_others", "yes"),
-    ("impact.criminal_record", "yes"),
-    ("impact.others_involved", "yes"),
-    ("impact.previous_marac", "yes"),
-    ("children.present", "yes"),
-    ("subst.binge", "yes"),
-    ("subst.mixing", "yes"),
-    ("self.money_job", "yes"),
-    ("self.suicide", "yes"),
-];
 
 /// The level of concern, in four ordered steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
