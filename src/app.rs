@@ -85,7 +85,7 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
         }
     });
 
-    let covered = RwSignal::new(false);
+    let covered = RwSignal::new(crate::starts_covered());
     // The title, on every page change and whenever the cover goes up or down. Under the neutral
     // setting (the service's `neutral_titles`, config::CLIENT_TITLES) and while covered it is the neutral title,
     // so the tab, the window bar and the browser's history say nothing; the page is still
