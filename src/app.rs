@@ -63,7 +63,7 @@ fn Shell(def: &'static dva_core::Definition) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let covered = RwSignal::new(false);
+    let covered = RwSignal::new(crate::starts_covered());
     follow_title_and_focus(ctx, covered, refusals);
 
     let version = tf(

@@ -24,6 +24,22 @@ pub fn leaving() -> bool {
     LEAVING.with(std::cell::Cell::get)
 }
 
+/// Whether the first paint's frame (index.html, boot.js) began Quick exit before the app
+/// started; if so, quick exit is under way for the app too (see [`leave`]).
+pub fn left_before_start() -> bool {
+    let left = document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute("data-dva-leaving"));
+    if left {
+        LEAVING.with(|l| l.set(true));
+        // Says that the app saw it and stayed out (tests/e2e/first-paint.test.mjs waits for it).
+        if let Some(e) = document().and_then(|d| d.document_element()) {
+            let _ = e.set_attribute("data-dva-leaving", "app");
+        }
+    }
+    left
+}
+
 /// Moves to a new fragment, adding a history entry so Back returns here.
 pub fn push_hash(hash: &str) {
     if leaving() {

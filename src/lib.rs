@@ -41,7 +41,14 @@ pub fn start() {
         let (settings, problems) = load_config().await;
         config::install(settings, problems);
         let document = leptos::prelude::document();
+        // The first paint's frame (index.html, boot.js) may have begun Quick exit already: the
+        // page stays blank while the exit page loads.
+        if browser::left_before_start() {
+            return;
+        }
         if let Some(boot) = document.get_element_by_id("boot") {
+            // Its cover, if raised, stays raised: the app starts covered.
+            STARTS_COVERED.with(|c| c.set(boot.has_attribute("data-covered")));
             boot.remove();
         }
         // Inside a host page's `<div id="dva-screen">` when there is one: the app renders in
@@ -55,6 +62,16 @@ pub fn start() {
             None => leptos::mount::mount_to_body(app::App),
         }
     });
+}
+
+thread_local! {
+    /// Whether the first paint's frame had its cover up when the app replaced it.
+    static STARTS_COVERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app starts with the screen hidden (the frame's "Hide screen" was used).
+pub fn starts_covered() -> bool {
+    STARTS_COVERED.with(std::cell::Cell::get)
 }
 
 /// The host page's element that the app mounts in, if there is one.

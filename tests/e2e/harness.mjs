@@ -71,6 +71,25 @@ export async function openPage(app, { viewport = { width: 1280, height: 900 }, a
   });
   context.on('websocket', (ws) => foreign.push(ws.url()));
   const page = await context.newPage();
+  // The app's page paints a static copy of its start page's frame before the wasm arrives
+  // (index.html's #boot, with the same heading). Specs about the app start once the app has
+  // replaced it, so that nothing they find belongs to the frame; first-paint.test.mjs, which is
+  // about the frame, passes `keepFrame: true`. Other pages have no #boot and pass at once.
+  const mounted = () => page.waitForFunction(() => !document.getElementById('boot'));
+  const goto = page.goto.bind(page);
+  page.goto = async (url, { keepFrame = false, ...gotoOptions } = {}) => {
+    const response = await goto(url, gotoOptions);
+    if (!keepFrame) await mounted();
+    return response;
+  };
+  for (const name of ['reload', 'goBack', 'goForward']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      await mounted();
+      return response;
+    };
+  }
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     // A service that has no config.json is no error: the browser logs the 404 all the same.
