@@ -6,8 +6,6 @@
 //! Why the route is set here, in the handler, rather than when `hashchange` arrives: the page
 //! then changes in the same task as the click, so nothing (a test, or a user's next key press)
 //! can meet the new address over the old page.
-use std::cell::RefCell;
-
 use dva_core::Definition;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -258,20 +256,16 @@ pub fn client_progress(ctx: &Ctx, item_id: &str) -> Option<String> {
     ))
 }
 
-thread_local! {
-    /// The element a "Change" link wants focused once the next page has rendered.
-    static PENDING_FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Asks the next page to focus (and scroll to) this element once it has rendered.
-pub fn focus_after_navigation(element_id: String) {
-    PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(element_id));
+/// Asks the next page to focus (and scroll to) this element once it has rendered. Kept in the
+/// context (`Ctx::pending_focus`), which the caller captured in its component's body.
+pub fn focus_after_navigation(ctx: &Ctx, element_id: String) {
+    ctx.pending_focus.set_value(Some(element_id));
 }
 
 /// Focuses the element a "Change" link asked for, if any. Two frames later, so it runs after
 /// the app's own move of focus to the heading on every page change.
-pub fn focus_pending() {
-    let Some(id) = PENDING_FOCUS.with(|p| p.borrow_mut().take()) else {
+pub fn focus_pending(ctx: &Ctx) {
+    let Some(id) = ctx.pending_focus.try_update_value(Option::take).flatten() else {
         return;
     };
     request_animation_frame(move || {
@@ -319,23 +313,6 @@ mod tests {
         }
     }
 
-    fn every_route() -> Vec<Route> {
-        vec![
-            Route::Start,
-            Route::Ask("behaviours".into()),
-            Route::Check,
-            Route::Result,
-            Route::Respond,
-            Route::Record,
-            Route::Postponed,
-            Route::Handover,
-            Route::ClientStart,
-            Route::ClientQuestion("b.pushing".into()),
-            Route::ClientRecent("b.pushing".into()),
-            Route::ClientDone,
-        ]
-    }
-
     #[test]
     fn in_client_mode_only_his_pages_exist() {
         let pages = [
@@ -349,7 +326,7 @@ mod tests {
             client_pages: &pages,
             asked_sections: &SECTIONS,
         };
-        for route in every_route() {
+        for route in Route::examples() {
             let to = guard(route.clone(), &s);
             assert!(to.is_client(), "{route:?} -> {to:?}");
         }
@@ -368,7 +345,7 @@ mod tests {
     #[test]
     fn out_of_client_mode_no_client_page_exists() {
         for started in [false, true] {
-            for route in every_route().into_iter().filter(Route::is_client) {
+            for route in Route::examples().into_iter().filter(Route::is_client) {
                 let to = guard(route, &worker(started));
                 assert_eq!(to, if started { Route::Check } else { Route::Start });
             }
@@ -403,7 +380,7 @@ mod tests {
 
     #[test]
     fn every_worker_route_has_a_step_but_postponed() {
-        for route in every_route() {
+        for route in Route::examples() {
             assert_eq!(
                 step(&route).is_some(),
                 !route.is_client() && route != Route::Postponed,

@@ -56,6 +56,9 @@ pub struct Ctx {
     /// The handover in progress, if the client holds the device (client mode). Kept here, not
     /// in [`Screening`], so the hand-back code is never in a draft or a download.
     pub handover: Watched<RwSignal<Option<crate::handover::Handover>>>,
+    /// The element a "Change" link wants focused once the next page has rendered
+    /// (`nav::focus_after_navigation`, `nav::focus_pending`). Not a signal: nothing renders it.
+    pub pending_focus: StoredValue<Option<String>>,
 }
 
 impl Ctx {
@@ -75,6 +78,7 @@ impl Ctx {
             route: RwSignal::new(route),
             return_to: Watched::root(RwSignal::new(None)),
             handover: Watched::root(RwSignal::new(None)),
+            pending_focus: StoredValue::new(None),
         }
     }
 

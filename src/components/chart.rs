@@ -95,6 +95,11 @@ pub fn chart_description(rows: &[ChartRow]) -> String {
         .join(" ")
 }
 
+/// Whole pixels: integer arithmetic keeps float formatting out of the wasm.
+const LABEL_W: usize = 210;
+const BAR_W: usize = 320;
+const ROW_H: usize = 34;
+
 /// An inline SVG bar chart of disclosed behaviours per domain, stacked by how often, with a
 /// name and description for screen readers and the same numbers in a visible table.
 #[component]
@@ -102,62 +107,9 @@ pub fn BehaviourChart() -> impl IntoView {
     let ctx = use_ctx();
     move || {
         let rows = ctx.assessment.with(chart_rows);
-        let max = rows.iter().map(|r| r.of).max().unwrap_or(1).max(1);
         let desc = chart_description(&rows);
-        // Whole pixels: integer arithmetic keeps float formatting out of the wasm. A segment
-        // ends where the running total ends, so the stacked bars meet without gaps.
-        const LABEL_W: usize = 210;
-        const BAR_W: usize = 320;
-        const ROW_H: usize = 34;
-        let px = move |n: usize| BAR_W * n / max;
         let height = ROW_H * rows.len() + 8;
         let view_box = format!("0 0 640 {height}");
-        let bars = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let y = 4 + ROW_H * i;
-                let mut done = 0;
-                let segments = r
-                    .by_band
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(b, n)| {
-                        let x = LABEL_W + px(done);
-                        done += *n;
-                        let w = LABEL_W + px(done) - x;
-                        view! {
-                            <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4).to_string()
-                                width=w.to_string() height=(ROW_H - 12).to_string() />
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <g>
-                        <text class="chart__label" x="0" y=(y + ROW_H / 2 + 2).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
-                        <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4).to_string()
-                            width=px(r.of).to_string() height=(ROW_H - 12).to_string() />
-                        {segments}
-                        <text class="chart__count" x=(LABEL_W + BAR_W + 10).to_string() y=(y + ROW_H / 2 + 2).to_string()>
-                            {tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view();
-        let table_rows = rows
-            .iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <th scope="row">{r.domain.label(catalogue()).to_owned()}</th>
-                        {r.by_band.iter().map(|n| view! { <td class="chart-table__num">{n.to_string()}</td> }).collect_view()}
-                        <td class="chart-table__num">{tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
             <figure class="chart">
                 // Named by its title and described once by its description. The title is an
@@ -165,7 +117,7 @@ pub fn BehaviourChart() -> impl IntoView {
                 <svg class="chart__svg" role="img" aria-label=t("result.chart.title") aria-describedby="chart-desc" viewBox=view_box
                     preserveAspectRatio="xMinYMin meet">
                     <desc id="chart-desc">{desc}</desc>
-                    {bars}
+                    {bars(&rows)}
                 </svg>
                 <ul class="chart__legend" aria-hidden="true">
                     {CHART_BANDS.iter().enumerate().map(|(i, b)| view! {
@@ -174,19 +126,78 @@ pub fn BehaviourChart() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
-                <table class="chart-table">
-                    <caption class="chart-table__caption">{t("result.chart.table_caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("result.chart.domain")}</th>
-                            {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label(catalogue()).to_owned()}</th> }).collect_view()}
-                            <th scope="col" class="chart-table__num">{t("result.chart.total")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
+                {table(&rows)}
             </figure>
         }
+    }
+}
+
+/// One bar a domain, its segments stacked by band on a track as long as the domain's questions.
+fn bars(rows: &[ChartRow]) -> impl IntoView {
+    let max = rows.iter().map(|r| r.of).max().unwrap_or(1).max(1);
+    let px = move |n: usize| BAR_W * n / max;
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let y = 4 + ROW_H * i;
+            let mut done = 0;
+            // A segment ends where the running total ends, so the stacked bars meet without gaps.
+            let segments = r
+                .by_band
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(b, n)| {
+                    let x = LABEL_W + px(done);
+                    done += *n;
+                    let w = LABEL_W + px(done) - x;
+                    view! {
+                        <rect class=format!("chart__bar chart__bar--{b}") x=x.to_string() y=(y + 4).to_string()
+                            width=w.to_string() height=(ROW_H - 12).to_string() />
+                    }
+                })
+                .collect_view();
+            view! {
+                <g>
+                    <text class="chart__label" x="0" y=(y + ROW_H / 2 + 2).to_string()>{r.domain.label(catalogue()).to_owned()}</text>
+                    <rect class="chart__track" x=LABEL_W.to_string() y=(y + 4).to_string()
+                        width=px(r.of).to_string() height=(ROW_H - 12).to_string() />
+                    {segments}
+                    <text class="chart__count" x=(LABEL_W + BAR_W + 10).to_string() y=(y + ROW_H / 2 + 2).to_string()>
+                        {tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// The chart's numbers as a table, visible to everyone.
+fn table(rows: &[ChartRow]) -> impl IntoView {
+    let table_rows = rows
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.domain.label(catalogue()).to_owned()}</th>
+                    {r.by_band.iter().map(|n| view! { <td class="chart-table__num">{n.to_string()}</td> }).collect_view()}
+                    <td class="chart-table__num">{tf("result.chart.of", &[("n", &r.disclosed().to_string()), ("of", &r.of.to_string())])}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="chart-table">
+            <caption class="chart-table__caption">{t("result.chart.table_caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t("result.chart.domain")}</th>
+                    {CHART_BANDS.iter().map(|b| view! { <th scope="col" class="chart-table__num">{b.worker_label(catalogue()).to_owned()}</th> }).collect_view()}
+                    <th scope="col" class="chart-table__num">{t("result.chart.total")}</th>
+                </tr>
+            </thead>
+            <tbody>{table_rows}</tbody>
+        </table>
     }
 }
 

@@ -115,6 +115,40 @@ pub fn HideScreenButton(covered: RwSignal<bool>) -> impl IntoView {
 /// becomes inert while the cover is up, so its own button stays usable.
 #[component]
 pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
+    let stamp = cover_when_idle_or_leaving(covered);
+    let restore_focus = follow_focus();
+    let uncover = NodeRef::<leptos::html::Button>::new();
+    // The tab's title would give the screening away too: app.rs makes it neutral while covered.
+    Effect::new(move |_| {
+        if covered.get() {
+            if let Some(b) = uncover.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || covered.get()>
+            <div class="cover" role="dialog" aria-modal="true" aria-labelledby="cover-text">
+                <div class="cover__inner">
+                    <p class="cover__text" id="cover-text">{t("safety.cover_text")}</p>
+                    <button type="button" class="button button--secondary cover__button" node_ref=uncover
+                        on:click=move |_| {
+                            covered.set(false);
+                            stamp();
+                            // Once the page is no longer inert.
+                            request_animation_frame(restore_focus);
+                        }>
+                        {t("safety.uncover")}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Raises the cover after the service's idle time and when the page is left; returns the
+/// function that stamps the time of the last input. Everything it starts stops with its owner.
+fn cover_when_idle_or_leaving(covered: RwSignal<bool>) -> impl Fn() + Copy + 'static {
     // Idle check: any input stamps the time; a slow interval raises the cover once the last
     // input is the service's idle time old. One interval and one timestamp cannot drift or double up.
     let last_input = StoredValue::new(js_sys::Date::now());
@@ -158,9 +192,14 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
             h.clear();
         }
     });
-    let uncover = NodeRef::<leptos::html::Button>::new();
-    // Where focus was before the cover rose, to return it there when the cover lifts. Followed
-    // with focusin rather than read when covering: by then the page may be inert and have lost it.
+    stamp
+}
+
+/// Follows where focus is outside the cover; returns the function that gives it back there when
+/// the cover lifts (or to the page's heading if that element has gone).
+fn follow_focus() -> impl Fn() + Copy + 'static {
+    // Followed with focusin rather than read when covering: by then the page may be inert and
+    // have lost it.
     let last_focus = StoredValue::new_local(None::<web_sys::Element>);
     let focus_listener = window_event_listener(leptos::ev::focusin, move |ev| {
         use wasm_bindgen::JsCast;
@@ -174,7 +213,7 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
         }
     });
     on_cleanup(move || focus_listener.remove());
-    let restore_focus = move || {
+    move || {
         use wasm_bindgen::JsCast;
         match last_focus
             .get_value()
@@ -186,31 +225,5 @@ pub fn HideScreenCover(covered: RwSignal<bool>) -> impl IntoView {
             }
             None => browser::focus_main_heading(),
         }
-    };
-    // The tab's title would give the screening away too: app.rs makes it neutral while covered.
-    Effect::new(move |_| {
-        if covered.get() {
-            if let Some(b) = uncover.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    view! {
-        <Show when=move || covered.get()>
-            <div class="cover" role="dialog" aria-modal="true" aria-labelledby="cover-text">
-                <div class="cover__inner">
-                    <p class="cover__text" id="cover-text">{t("safety.cover_text")}</p>
-                    <button type="button" class="button button--secondary cover__button" node_ref=uncover
-                        on:click=move |_| {
-                            covered.set(false);
-                            stamp();
-                            // Once the page is no longer inert.
-                            request_animation_frame(restore_focus);
-                        }>
-                        {t("safety.uncover")}
-                    </button>
-                </div>
-            </div>
-        </Show>
     }
 }

@@ -20,7 +20,7 @@ pub fn AskPage(section: String) -> impl IntoView {
     let (Some(section), Some((n, total))) = (def.section(&section), progress(def, &section)) else {
         return ().into_any();
     };
-    nav::focus_pending();
+    nav::focus_pending(&ctx);
 
     let items: Vec<&'static Item> = def.items_in(&section.id).collect();
     let groups = group_by_domain(&items);

@@ -54,56 +54,11 @@ pub fn CheckPage() -> impl IntoView {
     let gaps = gap_count(&sections);
     let some_gaps = gaps > 0;
 
-    let detail_rows = details
-        .into_iter()
-        .map(|(label, value, id)| {
-            let empty = value.trim().is_empty();
-            let value = if empty { t("check.not_given") } else { value };
-            view! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{label.clone()}</dt>
-                    <dd class="summary-list__value check__text">{value}</dd>
-                    <dd class="summary-list__actions">
-                        <ChangeLink route=Route::Start focus=id.to_string() label=label />
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-
+    let detail_rows = details.into_iter().map(detail_row).collect_view();
     let section_blocks = sections
         .into_iter()
         .filter(|s| !s.lines.is_empty() || s.note.is_some())
-        .map(|section| {
-            let route = section_route(&section.section_id);
-            let heading_id = format!("check-{}", section.section_id);
-            let labelled_by = heading_id.clone();
-            let rows = section
-                .lines
-                .into_iter()
-                .map(|line| view! { <AnswerRow line=line route=route.clone() /> })
-                .collect_view();
-            let note = section.note.map(|note| {
-                let label = t("check.notes");
-                let change_label = format!("{label} ({})", section.title);
-                view! {
-                    <div class="summary-list__row">
-                        <dt class="summary-list__key">{label}</dt>
-                        <dd class="summary-list__value check__text check__note">{note}</dd>
-                        <dd class="summary-list__actions">
-                            <ChangeLink route=route.clone() focus=notes_dom_id(&section.section_id)
-                                label=change_label />
-                        </dd>
-                    </div>
-                }
-            });
-            view! {
-                <section class="check__section" aria-labelledby=labelled_by>
-                    <h2 class="check__section-title" id=heading_id>{section.title}</h2>
-                    <dl class="summary-list">{rows}{note}</dl>
-                </section>
-            }
-        })
+        .map(section_block)
         .collect_view();
 
     view! {
@@ -127,6 +82,53 @@ pub fn CheckPage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// One of the worker's details, "Not given" when empty, with its "Change" link.
+fn detail_row((label, value, id): (String, String, &'static str)) -> impl IntoView {
+    let empty = value.trim().is_empty();
+    let value = if empty { t("check.not_given") } else { value };
+    view! {
+        <div class="summary-list__row">
+            <dt class="summary-list__key">{label.clone()}</dt>
+            <dd class="summary-list__value check__text">{value}</dd>
+            <dd class="summary-list__actions">
+                <ChangeLink route=Route::Start focus=id.to_string() label=label />
+            </dd>
+        </div>
+    }
+}
+
+/// One section's answers, and its notes if any.
+fn section_block(section: SectionAnswers) -> impl IntoView {
+    let route = section_route(&section.section_id);
+    let heading_id = format!("check-{}", section.section_id);
+    let labelled_by = heading_id.clone();
+    let rows = section
+        .lines
+        .into_iter()
+        .map(|line| view! { <AnswerRow line=line route=route.clone() /> })
+        .collect_view();
+    let note = section.note.map(|note| {
+        let label = t("check.notes");
+        let change_label = format!("{label} ({})", section.title);
+        view! {
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{label}</dt>
+                <dd class="summary-list__value check__text check__note">{note}</dd>
+                <dd class="summary-list__actions">
+                    <ChangeLink route=route.clone() focus=notes_dom_id(&section.section_id)
+                        label=change_label />
+                </dd>
+            </div>
+        }
+    });
+    view! {
+        <section class="check__section" aria-labelledby=labelled_by>
+            <h2 class="check__section-title" id=heading_id>{section.title}</h2>
+            <dl class="summary-list">{rows}{note}</dl>
+        </section>
+    }
 }
 
 /// One answer's row. A gap is marked with a tag in words, not by colour alone.
@@ -168,7 +170,7 @@ fn ChangeLink(route: Route, focus: String, label: String) -> impl IntoView {
     view! {
         <a class="check__change" href=route.to_hash() on:click=move |_| {
             ctx.return_to.set(Some(Route::Check));
-            focus_after_navigation(focus.clone());
+            focus_after_navigation(&ctx, focus.clone());
         }>
             {t("check.change")}<span class="visually-hidden">{format!(" {label}")}</span>
         </a>

@@ -1,5 +1,6 @@
 //! The worker's handover page: which sections the client answers on his own, and a 4-digit code
 //! the worker will need to get back to these pages. Then the app switches to client mode.
+use dva_core::Section;
 use leptos::prelude::*;
 
 use crate::components::{ErrorMessage, ErrorSummary, FieldError};
@@ -47,8 +48,90 @@ pub fn HandoverPage() -> impl IntoView {
             })
         }
     };
+    let boxes = section_boxes(offered, chosen);
+    let hand_over = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checked = check(
+            &chosen.get_untracked(),
+            &code.get_untracked(),
+            &again.get_untracked(),
+        );
+        errors.set(checked.as_ref().err().cloned().unwrap_or_default());
+        if let Ok(code_kept) = checked {
+            let h = Handover::new(def, &chosen.get_untracked(), code_kept);
+            nav::hand_over(&ctx, h);
+        }
+    };
+    let back = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Ok(h) = window().history() {
+            let _ = h.back();
+        }
+    };
+    let sections_error = error_for(SECTIONS_ID);
+    view! {
+        <a class="back-link" href=Route::Check.to_hash() on:click=back>{t("app.back")}</a>
+        <ErrorSummary errors=Signal::derive(move || errors.get()) />
+        <h1 class="page__title" tabindex="-1">{t("handover.title")}</h1>
+        <p>{t("handover.intro")}</p>
+        <p>{t("handover.hidden")}</p>
+        <form class="handover__form" on:submit=hand_over novalidate>
+            <fieldset class="checkboxes" class:checkboxes--error=move || sections_error().is_some()
+                aria-describedby=move || described_by("handover-sections-hint", sections_error().map(|_| "handover-sections-error"))>
+                <legend class="checkboxes__legend">{t("handover.sections.legend")}</legend>
+                <p class="hint" id="handover-sections-hint">{t("handover.sections.hint")}</p>
+                {move || sections_error().map(|m| view! { <ErrorMessage id="handover-sections-error" message=m /> })}
+                <div class="checkboxes__items">{boxes}</div>
+            </fieldset>
+            <h2 class="handover__code-heading">{t("handover.code.heading")}</h2>
+            <p class="hint" id=CODE_HINT_ID>{t("handover.code.why")}</p>
+            <CodeField id=CODE_ID label=t("handover.code.label") error_id="handover-code-error"
+                value=code error=Signal::derive(error_for(CODE_ID)) />
+            <CodeField id=AGAIN_ID label=t("handover.code.again_label") error_id="handover-code-again-error"
+                value=again error=Signal::derive(error_for(AGAIN_ID)) />
+            <div class="inset">
+                <p>{t("handover.forgotten")}</p>
+            </div>
+            <div class="warning-text">
+                <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="warning-text__text">{t("handover.stay")}</strong>
+            </div>
+            <button type="submit" class="button">{t("handover.button")}</button>
+        </form>
+    }
+    .into_any()
+}
 
-    let boxes = offered
+/// Every problem with the chosen sections and the code, in page order, or the code to keep.
+fn check(chosen: &[String], code: &str, again: &str) -> Result<String, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    if chosen.is_empty() {
+        problems.push(FieldError {
+            field_id: SECTIONS_ID.into(),
+            message: t("handover.sections.error"),
+        });
+    }
+    let code_problem = |field_id: &str, key: &str| FieldError {
+        field_id: field_id.into(),
+        message: t(key),
+    };
+    match check_new_code(code, again) {
+        Ok(c) if problems.is_empty() => return Ok(c),
+        Ok(_) => {}
+        Err(CodeProblem::NotFourDigits) => {
+            problems.push(code_problem(CODE_ID, "handover.code.error_digits"))
+        }
+        Err(CodeProblem::Different) => {
+            problems.push(code_problem(AGAIN_ID, "handover.code.error_different"))
+        }
+    }
+    Err(problems)
+}
+
+/// One checkbox per section the client may answer on his own; the first carries the id the
+/// error summary links to.
+fn section_boxes(offered: Vec<&Section>, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    offered
         .into_iter()
         .enumerate()
         .map(|(i, section)| {
@@ -77,92 +160,28 @@ pub fn HandoverPage() -> impl IntoView {
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
-    let hand_over = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut problems = Vec::new();
-        if chosen.with_untracked(Vec::is_empty) {
-            problems.push(FieldError {
-                field_id: SECTIONS_ID.into(),
-                message: t("handover.sections.error"),
-            });
-        }
-        let kept = match check_new_code(&code.get_untracked(), &again.get_untracked()) {
-            Ok(c) => Some(c),
-            Err(CodeProblem::NotFourDigits) => {
-                problems.push(FieldError {
-                    field_id: CODE_ID.into(),
-                    message: t("handover.code.error_digits"),
-                });
-                None
-            }
-            Err(CodeProblem::Different) => {
-                problems.push(FieldError {
-                    field_id: AGAIN_ID.into(),
-                    message: t("handover.code.error_different"),
-                });
-                None
-            }
-        };
-        errors.set(problems);
-        if let (Some(code_kept), true) = (kept, errors.with_untracked(Vec::is_empty)) {
-            let h = Handover::new(def, &chosen.get_untracked(), code_kept);
-            nav::hand_over(&ctx, h);
-        }
-    };
-    let back = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Ok(h) = window().history() {
-            let _ = h.back();
-        }
-    };
-    let sections_error = error_for(SECTIONS_ID);
-    let code_error = error_for(CODE_ID);
-    let again_error = error_for(AGAIN_ID);
+/// A field for the hand-back code (typed twice), described by the shared hint and its error.
+#[component]
+fn CodeField(
+    id: &'static str,
+    label: String,
+    error_id: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     view! {
-        <a class="back-link" href=Route::Check.to_hash() on:click=back>{t("app.back")}</a>
-        <ErrorSummary errors=Signal::derive(move || errors.get()) />
-        <h1 class="page__title" tabindex="-1">{t("handover.title")}</h1>
-        <p>{t("handover.intro")}</p>
-        <p>{t("handover.hidden")}</p>
-        <form class="handover__form" on:submit=hand_over novalidate>
-            <fieldset class="checkboxes" class:checkboxes--error=move || sections_error().is_some()
-                aria-describedby=move || described_by("handover-sections-hint", sections_error().map(|_| "handover-sections-error"))>
-                <legend class="checkboxes__legend">{t("handover.sections.legend")}</legend>
-                <p class="hint" id="handover-sections-hint">{t("handover.sections.hint")}</p>
-                {move || sections_error().map(|m| view! { <ErrorMessage id="handover-sections-error" message=m /> })}
-                <div class="checkboxes__items">{boxes}</div>
-            </fieldset>
-            <h2 class="handover__code-heading">{t("handover.code.heading")}</h2>
-            <p class="hint" id=CODE_HINT_ID>{t("handover.code.why")}</p>
-            <div class="form-group" class:form-group--error=move || code_error().is_some()>
-                <label class="label" for=CODE_ID>{t("handover.code.label")}</label>
-                {move || code_error().map(|m| view! { <ErrorMessage id="handover-code-error" message=m /> })}
-                // new-password: browsers ignore "off" on password fields and may offer to fill
-                // or save the code on a shared computer.
-                <input class="input input--short" class:input--error=move || code_error().is_some()
-                    id=CODE_ID type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
-                    aria-describedby=move || described_by(CODE_HINT_ID, code_error().map(|_| "handover-code-error"))
-                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
-            </div>
-            <div class="form-group" class:form-group--error=move || again_error().is_some()>
-                <label class="label" for=AGAIN_ID>{t("handover.code.again_label")}</label>
-                {move || again_error().map(|m| view! { <ErrorMessage id="handover-code-again-error" message=m /> })}
-                <input class="input input--short" class:input--error=move || again_error().is_some()
-                    id=AGAIN_ID type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
-                    aria-describedby=move || described_by(CODE_HINT_ID, again_error().map(|_| "handover-code-again-error"))
-                    prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev)) />
-            </div>
-            <div class="inset">
-                <p>{t("handover.forgotten")}</p>
-            </div>
-            <div class="warning-text">
-                <span class="warning-text__icon" aria-hidden="true">"!"</span>
-                <strong class="warning-text__text">{t("handover.stay")}</strong>
-            </div>
-            <button type="submit" class="button">{t("handover.button")}</button>
-        </form>
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <label class="label" for=id>{label}</label>
+            {move || error.get().map(|m| view! { <ErrorMessage id=error_id message=m /> })}
+            // new-password: browsers ignore "off" on password fields and may offer to fill
+            // or save the code on a shared computer.
+            <input class="input input--short" class:input--error=move || error.get().is_some()
+                id=id type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
+                aria-describedby=move || described_by(CODE_HINT_ID, error.get().map(|_| error_id))
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
     }
-    .into_any()
 }

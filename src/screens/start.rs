@@ -10,7 +10,7 @@ use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
 use crate::flow::{first_route, SETTING};
 use crate::nav::{self, focus_pending};
 use crate::route::Route;
-use crate::state::{use_ctx, Screening};
+use crate::state::{use_ctx, Ctx, Screening};
 use crate::text::{t, tf};
 
 /// Every problem that stops the worker going on, in page order: a missing client reference,
@@ -54,16 +54,7 @@ pub fn StartPage() -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: String| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.field_id == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
-    focus_pending();
+    focus_pending(&ctx);
 
     let item = |id: &str| {
         def.item(id)
@@ -71,38 +62,9 @@ pub fn StartPage() -> impl IntoView {
     };
     let question = move |id: &str| {
         let item = item(id);
-        view! { <Question item=item error=error_for(item_dom_id(&item.id)) /> }
+        view! { <Question item=item error=error_for(errors, item_dom_id(&item.id)) /> }
     };
-    let stopped = move || ctx.screening.with(|s| !def.stops(&s.answers).is_empty());
     let returning = move || ctx.return_to.with(Option::is_some);
-
-    let on_continue = move |_| {
-        let found = ctx.screening.with_untracked(|s| problems(def, s));
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        errors.set(Vec::new());
-        ctx.screening.update(|s| {
-            if s.started_at.is_none() {
-                s.started_at = Some(chrono::Local::now().fixed_offset());
-            }
-        });
-        match ctx.return_to.get_untracked() {
-            Some(route) => {
-                ctx.return_to.set(None);
-                nav::navigate(&ctx, &route);
-            }
-            None => nav::navigate(&ctx, &first_route(def)),
-        }
-    };
-    let on_postpone = move |_| {
-        // Keep nothing: the answers, the reference and the names are all forgotten, and any
-        // draft of this screening is deleted.
-        crate::components::drafts::stop_and_delete();
-        ctx.reset();
-        nav::navigate(&ctx, &Route::Postponed);
-    };
     let setting = def.section(SETTING);
 
     view! {
@@ -112,21 +74,7 @@ pub fn StartPage() -> impl IntoView {
         <ConfigProblems />
         <p>{t("start.intro")}</p>
         <crate::components::drafts::SavedDrafts />
-
-        <h2>{t("start.details.heading")}</h2>
-        <TextField id=WORKER_ID label=t("start.worker.label") autocomplete="name"
-            value=ctx.screening.with_untracked(|s| s.worker.clone())
-            on_input=Callback::new(move |v| ctx.screening.update(|s| s.worker = v))
-            error=error_for(WORKER_ID.to_string()) />
-        <TextField id=SERVICE_ID label=t("start.service.label") autocomplete="organization"
-            value=ctx.screening.with_untracked(|s| s.service.clone())
-            on_input=Callback::new(move |v| ctx.screening.update(|s| s.service = v))
-            error=error_for(SERVICE_ID.to_string()) />
-        <TextField id=CLIENT_REF_ID label=t("start.client_ref.label") autocomplete="off"
-            hint=t("start.client_ref.hint") short=true
-            value=ctx.screening.with_untracked(|s| s.client_reference.clone())
-            on_input=Callback::new(move |v| ctx.screening.update(|s| s.client_reference = v))
-            error=error_for(CLIENT_REF_ID.to_string()) />
+        <WorkerDetails errors=errors />
         <crate::components::drafts::DraftOptIn />
 
         <h2>{t("start.privacy.heading")}</h2>
@@ -146,6 +94,88 @@ pub fn StartPage() -> impl IntoView {
         {question("set.interpreter_name")}
         {question("set.interpreter_known")}
 
+        <StopNotice />
+        <div class="button-group">
+            <button type="button" class="button" on:click=move |_| go_on(&ctx, errors)>
+                {move || if returning() { t("ask.save_return") } else { t("app.continue") }}
+            </button>
+        </div>
+    }
+}
+
+/// The message of the problem with one field, if there is one.
+fn error_for(errors: RwSignal<Vec<FieldError>>, field: String) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field_id == field)
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// Continue: every problem at once, or the screening starts (its time kept once) and the worker
+/// goes back to where "Change" came from, or to the first question page.
+fn go_on(ctx: &Ctx, errors: RwSignal<Vec<FieldError>>) {
+    let def = ctx.def;
+    let found = ctx.screening.with_untracked(|s| problems(def, s));
+    if !found.is_empty() {
+        errors.set(found);
+        return;
+    }
+    errors.set(Vec::new());
+    ctx.screening.update(|s| {
+        if s.started_at.is_none() {
+            s.started_at = Some(chrono::Local::now().fixed_offset());
+        }
+    });
+    match ctx.return_to.get_untracked() {
+        Some(route) => {
+            ctx.return_to.set(None);
+            nav::navigate(ctx, &route);
+        }
+        None => nav::navigate(ctx, &first_route(def)),
+    }
+}
+
+/// Who is screening whom: the worker's name, the service and the client reference.
+#[component]
+fn WorkerDetails(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <h2>{t("start.details.heading")}</h2>
+        <TextField id=WORKER_ID label=t("start.worker.label") autocomplete="name"
+            value=ctx.screening.with_untracked(|s| s.worker.clone())
+            on_input=Callback::new(move |v| ctx.screening.update(|s| s.worker = v))
+            error=error_for(errors, WORKER_ID.to_string()) />
+        <TextField id=SERVICE_ID label=t("start.service.label") autocomplete="organization"
+            value=ctx.screening.with_untracked(|s| s.service.clone())
+            on_input=Callback::new(move |v| ctx.screening.update(|s| s.service = v))
+            error=error_for(errors, SERVICE_ID.to_string()) />
+        <TextField id=CLIENT_REF_ID label=t("start.client_ref.label") autocomplete="off"
+            hint=t("start.client_ref.hint") short=true
+            value=ctx.screening.with_untracked(|s| s.client_reference.clone())
+            on_input=Callback::new(move |v| ctx.screening.update(|s| s.client_reference = v))
+            error=error_for(errors, CLIENT_REF_ID.to_string()) />
+    }
+}
+
+/// When privacy, consent or an interpreter cannot be had: postpone, keeping nothing.
+#[component]
+fn StopNotice() -> impl IntoView {
+    let ctx = use_ctx();
+    let stopped = move || {
+        ctx.screening
+            .with(|s| !ctx.def.stops(&s.answers).is_empty())
+    };
+    let on_postpone = move |_| {
+        // Keep nothing: the answers, the reference and the names are all forgotten, and any
+        // draft of this screening is deleted.
+        crate::components::drafts::stop_and_delete();
+        ctx.reset();
+        nav::navigate(&ctx, &Route::Postponed);
+    };
+    view! {
         <Show when=stopped>
             <div class="start__stop notification" role="region" aria-labelledby="start-stop-title">
                 <h2 class="start__stop-title" id="start-stop-title">{t("start.stop.heading")}</h2>
@@ -155,11 +185,6 @@ pub fn StartPage() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <div class="button-group">
-            <button type="button" class="button" on:click=on_continue>
-                {move || if returning() { t("ask.save_return") } else { t("app.continue") }}
-            </button>
-        </div>
     }
 }
 
