@@ -23,12 +23,14 @@ pub fn Question(
     let def = ctx.def;
     let shown = move || ctx.screening.with(|s| def.is_shown(item, &s.answers));
     // A stop (privacy, consent, interpreter) is said right under the question that caused it.
+    // Only this item's own stop rule is evaluated (as `Definition::stops` would for it), and an
+    // item without one reads nothing: every answer used to re-run every stop rule once per
+    // question on the page.
     let stop = move || {
+        let when = item.stop_when.as_ref()?;
         ctx.screening.with(|s| {
-            def.stops(&s.answers)
-                .into_iter()
-                .find(|stop| stop.item_id == item.id)
-                .map(|stop| stop.message)
+            (def.is_shown(item, &s.answers) && when.eval(def, &s.answers).is_some())
+                .then(|| item.stop_message.clone().unwrap_or_default())
         })
     };
     view! {
@@ -56,7 +58,8 @@ pub fn Question(
 #[component]
 fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
-    let selected = Signal::derive(move || ctx.answer_of(&item.id).map(|a| radio_value(&a)));
+    // A memo, so that an answer to another question does not re-run every option's `checked`.
+    let selected = Memo::new(move |_| ctx.answer_of(&item.id).map(|a| radio_value(&a))).into();
     let on_select = Callback::new(move |value: String| {
         let previous = ctx.answer_of(&item.id);
         if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {

@@ -79,7 +79,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Band, ItemStatus, Source, YesNo};
-use crate::definition::{Definition, Domain, Item, Response};
+use crate::definition::{Definition, Domain, Item, RedFlagRule, Response};
 pub use crate::rules::{CORE_SECTIONS, RISK_MARKERS};
 use crate::status::push_unique;
 use crate::text::{join_list, Catalogue};
@@ -647,50 +647,60 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
         .iter()
         .filter_map(|i| gap_of(def, answers, i).map(|g| (i, g)))
         .collect();
-    // Items hidden now whose show-when reads a gap, by that gap.
-    let hides = |gap: &str| -> Vec<String> {
-        def.items()
-            .iter()
-            .filter(|i| answers.status(def, &i.id) == ItemStatus::NotAsked)
-            .filter(|i| {
-                i.show_when
-                    .as_ref()
-                    .is_some_and(|c| c.named_items().contains(&gap))
-            })
-            .map(|i| i.id.clone())
-            .collect()
-    };
-    let raised_now: Vec<&str> = def
+    if gaps.is_empty() {
+        return Vec::new();
+    }
+    // What does not depend on the gap is worked out once: this runs on every answer, and with
+    // most of the questionnaire still blank it was most of the time a click took.
+    let not_asked: Vec<&Item> = def
+        .items()
+        .iter()
+        .filter(|i| answers.status(def, &i.id) == ItemStatus::NotAsked)
+        .collect();
+    let reads: Vec<(&Item, Vec<&str>)> = def
+        .items()
+        .iter()
+        .filter_map(|i| Some((i, i.show_when.as_ref()?.named_items())))
+        .collect();
+    let rules: Vec<(&RedFlagRule, Vec<&str>)> = def
         .red_flag_rules()
         .iter()
-        .filter(|r| r.when.eval(def, answers).is_some())
-        .map(|r| r.id.as_str())
+        .filter(|r| r.when.eval(def, answers).is_none())
+        .map(|r| (r, r.when.named_items()))
         .collect();
     gaps.iter()
         .map(|(item, gap)| {
-            let hidden = hides(&item.id);
-            let mut path: Vec<&str> = vec![item.id.as_str()];
+            let id = item.id.as_str();
+            // Items hidden now whose show-when reads this gap.
+            let hidden: Vec<String> = reads
+                .iter()
+                .filter(|(i, named)| {
+                    named.contains(&id) && not_asked.iter().any(|n| std::ptr::eq(*n, *i))
+                })
+                .map(|(i, _)| i.id.clone())
+                .collect();
+            let mut path: Vec<&str> = vec![id];
             path.extend(hidden.iter().map(String::as_str));
             // Questions that this one leads to, even when they are shown now.
-            for i in def.items() {
-                if i.show_when
-                    .as_ref()
-                    .is_some_and(|c| c.named_items().contains(&item.id.as_str()))
-                    && !path.contains(&i.id.as_str())
-                {
+            for (i, named) in &reads {
+                if named.contains(&id) && !path.contains(&i.id.as_str()) {
                     path.push(&i.id);
                 }
             }
-            // This gap alone answered the worst way, with the questions it reveals.
-            let worst = worst_case(def, answers, item);
+            // This gap alone answered the worst way, with the questions it reveals. Only built
+            // when a rule is left that the names alone do not settle.
+            let mut worst: Option<Answers> = None;
             let mut could_hide: Vec<String> = Vec::new();
-            for r in def.red_flag_rules() {
-                if raised_now.contains(&r.id.as_str()) {
-                    continue;
-                }
-                let named = r.when.named_items();
+            for (r, named) in &rules {
                 let statically = path.iter().any(|p| named.contains(p));
-                if statically || r.when.eval(def, &worst).is_some() {
+                if statically
+                    || r.when
+                        .eval(
+                            def,
+                            worst.get_or_insert_with(|| worst_case(def, answers, &not_asked, item)),
+                        )
+                        .is_some()
+                {
                     could_hide.push(r.id.clone());
                 }
             }
@@ -709,8 +719,8 @@ fn follow_ups(def: &Definition, answers: &Answers) -> Vec<FollowUp> {
 /// last 12 months; "yes"; the option a red flag names), and then every question that this
 /// reveals, until nothing more is revealed. Only used to find what a gap could hide on its
 /// own; what several gaps could hide together is left to the count of gaps and to the rules
-/// that name the items.
-fn worst_case(def: &Definition, answers: &Answers, gap: &Item) -> Answers {
+/// that name the items. `not_asked` is the items hidden by the answers as they are.
+fn worst_case(def: &Definition, answers: &Answers, not_asked: &[&Item], gap: &Item) -> Answers {
     let mut worst = answers.answers_only();
     let Some(answer) = worst_answer(def, gap) else {
         return worst;
@@ -719,11 +729,10 @@ fn worst_case(def: &Definition, answers: &Answers, gap: &Item) -> Answers {
         return worst;
     }
     // Each pass answers at least one more revealed item or stops: it ends within the item count.
-    for _ in 0..def.items().len() {
+    for _ in 0..not_asked.len() {
         let mut changed = false;
-        for item in def.items() {
-            let revealed = answers.status(def, &item.id) == ItemStatus::NotAsked;
-            if !revealed || gap_of(def, &worst, item).is_none() {
+        for item in not_asked {
+            if gap_of(def, &worst, item).is_none() {
                 continue;
             }
             if let Some(answer) = worst_answer(def, item) {
