@@ -19,6 +19,7 @@ pub mod outcome;
 pub mod rescue;
 pub mod route;
 pub mod saving;
+pub mod scored;
 pub mod screens;
 pub mod state;
 pub mod storage;

@@ -1,6 +1,6 @@
 //! Checks of single values: keys close to a known one, phone numbers, e-mail and web addresses,
 //! logo files.
-use super::ProblemKind;
+use super::problem::ProblemKind;
 
 /// The closest known key, if it is close enough to be a slip (a typo, a missing letter).
 pub(super) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {

@@ -1,8 +1,9 @@
 //! The config's compound values: the optional sections, a local contact and the colours.
 use super::checks::{diallable, did_you_mean, is_email};
 use super::colour::{contrast, parse_hex, PAGE_BACKGROUND};
+use super::problem::ProblemKind;
 use super::reader::{join, Object, Reader};
-use super::{Colours, LocalContact, ProblemKind};
+use super::settings::{Colours, LocalContact};
 
 /// A contact's keys.
 const CONTACT_KEYS: &[&str] = &["name", "phone", "email", "hours", "notes"];

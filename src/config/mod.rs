@@ -22,12 +22,8 @@ mod settings;
 pub use checks::{diallable, tel_href};
 pub use colour::{contrast, darker};
 pub use parse::parse_config;
-pub use problem::{Expected, Problem, ProblemKind};
+pub use problem::{Expected, Problem, ProblemKind, MAX_CONFIG_BYTES};
 pub use settings::{Colours, LocalContact, Logo, Settings, Titles, CLIENT_TITLES, LOCAL_ROLES};
-
-/// A larger file is refused whole: a config is a few kilobytes, and reading megabytes of one
-/// would only slow the start for nothing.
-pub const MAX_CONFIG_BYTES: usize = 64 * 1024;
 
 /// The id of a host page's config block.
 pub const CONFIG_BLOCK_ID: &str = "dva-screen-config";

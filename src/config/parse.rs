@@ -6,8 +6,9 @@ use serde_json::value::RawValue;
 
 use super::checks::{exit_address, is_local_file, normalise_origin};
 use super::fields::COLOUR_KEYS;
+use super::problem::{Problem, ProblemKind, MAX_CONFIG_BYTES};
 use super::reader::{Object, Reader};
-use super::{Logo, Problem, ProblemKind, Settings, Titles, LOCAL_ROLES, MAX_CONFIG_BYTES};
+use super::settings::{Logo, Settings, Titles, LOCAL_ROLES};
 
 const TOP_KEYS: &[&str] = &[
     "service_name",

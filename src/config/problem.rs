@@ -1,7 +1,10 @@
 //! What can be wrong in a service's config, and how the start page words it.
 use super::colour::one_decimal_down;
-use super::MAX_CONFIG_BYTES;
 use crate::text::tf;
+
+/// A larger file is refused whole: a config is a few kilobytes, and reading megabytes of one
+/// would only slow the start for nothing.
+pub const MAX_CONFIG_BYTES: usize = 64 * 1024;
 
 /// Something wrong in the service's config: where (a dotted path such as
 /// `contacts.safeguarding_lead.phone`, empty for the whole file) and what.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 
 use super::checks::did_you_mean;
-use super::{Expected, Problem, ProblemKind};
+use super::problem::{Expected, Problem, ProblemKind};
 
 /// A JSON object with its values still as text: each is read as the type its key needs, so a
 /// wrong type is a problem of that key alone, and no tree of the whole file is built.
