@@ -2,6 +2,7 @@
 //! The shell never makes a risk decision; it renders what the core computed.
 
 pub mod app;
+pub mod base64;
 pub mod browser;
 pub mod components;
 pub mod config;
@@ -17,6 +18,8 @@ pub mod nav;
 pub mod outcome;
 pub mod rescue;
 pub mod route;
+pub mod saving;
+pub mod scored;
 pub mod screens;
 pub mod state;
 pub mod storage;

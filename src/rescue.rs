@@ -1,26 +1,43 @@
-//! Keeping the answers reachable when the app itself fails. A JSON snapshot of the screening is
-//! kept outside the reactive system, refreshed whenever the screening changes, so that the panic
+//! Keeping the answers reachable when the app itself fails. A copy of the screening is kept
+//! outside the reactive system, refreshed whenever the screening changes, so that the panic
 //! screen (which runs when Leptos' state can no longer be trusted) can still offer it as a file.
+//! It is kept as a value and serialised only when the panic screen offers it: copying a value
+//! on every change costs far less than writing its JSON on every key typed into a note.
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
+use crate::state::Screening;
+
 thread_local! {
-    static SNAPSHOT: RefCell<String> = const { RefCell::new(String::new()) };
+    static SNAPSHOT: RefCell<Option<Screening>> = const { RefCell::new(None) };
 }
 
-/// Records the latest answers (serialised by the caller). Empty means nothing worth offering.
-pub fn remember(json: String) {
+/// Records the latest screening. `None` means nothing worth offering.
+pub fn remember(screening: Option<Screening>) {
     SNAPSHOT.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
-            *s = json;
+            *s = screening;
         }
     });
+}
+
+/// The snapshot as the JSON download, empty when there is none.
+fn snapshot_json() -> String {
+    SNAPSHOT.with(|s| {
+        s.try_borrow()
+            .ok()
+            .and_then(|s| {
+                s.as_ref()
+                    .map(|s| serde_json::to_string(s).unwrap_or_default())
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// Adds a "Download the answers" link to the panic screen, built from the snapshot with plain DOM
 /// calls: a Blob URL made now stays valid after the wasm instance has stopped.
 pub fn offer_download(container: &web_sys::Element) {
-    let json = SNAPSHOT.with(|s| s.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    let json = snapshot_json();
     let Some(doc) = container.owner_document() else {
         return;
     };

@@ -47,8 +47,8 @@ impl Screening {
 pub struct Ctx {
     pub def: &'static Definition,
     pub screening: Watched<RwSignal<Screening>>,
-    /// The core's assessment of the current answers; recomputed only when the answers change,
-    /// not when another field of the screening does.
+    /// The core's assessment of the current answers; recomputed only when what scoring reads
+    /// of them changes, not when a note, free text or another field of the screening does.
     pub assessment: Watched<Memo<Assessment>>,
     pub route: RwSignal<Route>,
     /// Where "Change" on check-your-answers came from, so the question page can return there.
@@ -64,12 +64,14 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(def: &'static Definition, route: Route) -> Ctx {
         let screening = RwSignal::new(Screening::fresh());
-        // The assessment depends on the answers alone: typing the worker's name, a judgement's
-        // reason or a sharing record leaves the answers equal, so this memo stops there and
-        // `assess` (with its worst-case completion of the gaps) does not run again.
-        let answers = Memo::new(move |_| screening.with(|s| s.answers.clone()));
+        // The assessment depends only on what scoring reads (`scored`): typing the worker's
+        // name, a note, his words or a judgement's reason leaves that equal, so this memo stops
+        // there and `assess` (with its worst-case completion of the gaps) does not run again.
+        let scored = Memo::new(move |_| screening.with(|s| crate::scored::scored(def, &s.answers)));
         let assessment = Memo::new(move |_| {
-            answers.with(|a| dva_core::assess(def, a, crate::text::catalogue()))
+            scored.track();
+            screening
+                .with_untracked(|s| dva_core::assess(def, &s.answers, crate::text::catalogue()))
         });
         Ctx {
             def,

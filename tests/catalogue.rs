@@ -5,7 +5,8 @@
 //! Keys are found by reading the source: calls `t("…")` and `tf("…")`, and every string literal
 //! that starts with one of the catalogue's top-level prefixes (`"core.level.high_risk"`,
 //! `"result.chart.desc_band.once"`). The core writes every key out in full for this reason.
-//! Code after `#[cfg(test)]` is not scanned (unit tests look up missing keys on purpose).
+//! Code after `#[cfg(test)]` is not scanned (unit tests look up missing keys on purpose), nor
+//! a test module in a file of its own.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
@@ -129,13 +130,21 @@ fn keys_used(dir: &Path, prefixes: &BTreeSet<String>) -> BTreeSet<String> {
     used
 }
 
+/// A test module moved to a file of its own (`tests.rs` in a module folder, or `x_tests.rs`
+/// beside `x.rs`): not scanned, like the code after `#[cfg(test)]`.
+fn is_test_module(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s == "tests" || s.ends_with("_tests"))
+}
+
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in fs::read_dir(dir).expect("source dir is readable") {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
             out.extend(walk(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path.extension().is_some_and(|e| e == "rs") && !is_test_module(&path) {
             out.push(path);
         }
     }

@@ -42,8 +42,42 @@ export function saveStatus(page) {
   return page.locator('.drafts__status[role="status"]');
 }
 
+/**
+ * Waits for the saved state: "Draft saved at …" with no change waiting to be saved (a change is
+ * saved after a pause in typing; the status line is `aria-busy` until then).
+ */
 export async function waitForSaved(page) {
-  await page.waitForFunction(() => /^Draft saved at \d\d:\d\d$/.test(document.querySelector('.drafts__status')?.textContent ?? ''));
+  await page.waitForFunction(() => {
+    const status = document.querySelector('.drafts__status');
+    return /^Draft saved at \d\d:\d\d$/.test(status?.textContent ?? '')
+      && status.getAttribute('aria-busy') !== 'true';
+  });
+}
+
+/** Waits until the stored draft's revision is past `revision`, and the status is saved. */
+export async function waitForRevisionAfter(page, revision) {
+  await page.waitForFunction(([key, known]) => {
+    const raw = localStorage.getItem(key);
+    return raw !== null && JSON.parse(raw).drafts[0]?.revision > known;
+  }, [KEY, revision]);
+  await waitForSaved(page);
+}
+
+/**
+ * The screening inside the newest stored draft, unlocked here with the passphrase as the app
+ * locks it (PBKDF2-SHA-256 to an AES-256-GCM key; `rounds.salt.nonce.ciphertext`, base64).
+ */
+export async function unlockStored(page, passphrase = PASSPHRASE) {
+  const { subtle } = globalThis.crypto;
+  const [rounds, salt, iv, data] = (await storedJson(page)).drafts[0].sealed.split('.');
+  const bytes = (b64) => Buffer.from(b64, 'base64');
+  const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  const key = await subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(salt), iterations: Number(rounds) },
+    base, { name: 'AES-GCM', length: 256 }, false, ['decrypt'],
+  );
+  const plain = await subtle.decrypt({ name: 'AES-GCM', iv: bytes(iv) }, key, bytes(data));
+  return JSON.parse(new TextDecoder().decode(plain));
 }
 
 /** The raw stored drafts text, or null. */
