@@ -75,7 +75,7 @@ pub fn CheckPage() -> impl IntoView {
         .into_iter()
         .filter(|s| !s.lines.is_empty() || s.note.is_some())
         .map(|section| {
-            let route = section_route(&section.section_id);
+            let route = section_route(def, &section.section_id);
             let heading_id = format!("check-{}", section.section_id);
             let labelled_by = heading_id.clone();
             let rows = section

@@ -309,6 +309,7 @@ pub struct Definition {
     pub(super) sections: Vec<Section>,
     pub(super) items: Vec<Item>,
     pub(super) red_flags: Vec<RedFlagRule>,
+    pub(super) roles: super::Roles,
     #[serde(skip)]
     pub(super) index: BTreeMap<String, usize>,
     /// Optional sections this service does not ask (see [`Definition::switch_off`]).
