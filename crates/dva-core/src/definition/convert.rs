@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::error::DefinitionError;
-use super::load::RawCondition;
+use super::raw::RawCondition;
 use super::types::{Condition, Domain, Response};
 use crate::values::{Band, YesNo};
 

@@ -1,16 +1,14 @@
-//! Reading a definition file: the raw serde shape ("parse, don't validate") and the steps that
-//! turn it into a [`Definition`], every problem reported at once so that a content editor
+//! Reading a definition file: the steps that turn its raw shape (`raw`) into a [`Definition`], every problem reported at once so that a content editor
 //! fixes a broken file in one pass. The per-item checks and the whole-file rules are in
 //! `validate`; conditions are converted in `convert`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-
 use super::convert::{convert, Lookup};
 use super::error::DefinitionError;
+use super::raw::{RawDefinition, RawItem, RawRule, RawSection};
 use super::roles::check_roles;
-use super::types::{Definition, Domain, Item, RecordAs, RedFlagRule, Response, Section};
+use super::types::{Definition, Domain, Item, RedFlagRule, Section};
 use super::validate::{check_item, optional_sections_unread};
 
 /// The built-in questionnaire file.
@@ -19,104 +17,6 @@ pub const BUILTIN_JSON: &str = include_str!("../../questionnaire.json");
 /// Loads and validates the built-in questionnaire.
 pub fn builtin() -> Result<Definition, Vec<DefinitionError>> {
     parse(BUILTIN_JSON)
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDefinition {
-    id: String,
-    version: String,
-    date: String,
-    title: String,
-    sections: Vec<RawSection>,
-    items: Vec<RawItem>,
-    #[serde(default)]
-    red_flags: Vec<RawRule>,
-    #[serde(default)]
-    roles: Option<RawRoles>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    id: String,
-    title: String,
-    #[serde(default)]
-    client_title: Option<String>,
-    #[serde(default)]
-    guidance: Option<String>,
-    #[serde(default)]
-    optional: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawItem {
-    pub(super) id: String,
-    pub(super) section: String,
-    pub(super) label: String,
-    pub(super) worker_wording: String,
-    #[serde(default)]
-    pub(super) client_wording: String,
-    #[serde(default)]
-    guidance: Option<String>,
-    pub(super) response: Response,
-    #[serde(default)]
-    show_when: Option<RawCondition>,
-    #[serde(default)]
-    pub(super) stop_when: Option<RawCondition>,
-    #[serde(default)]
-    pub(super) stop_message: Option<String>,
-    domain: String,
-    #[serde(default)]
-    pub(super) worker_only: bool,
-    #[serde(default)]
-    pub(super) record: Option<RecordAs>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    id: String,
-    title: String,
-    explanation: String,
-    when: RawCondition,
-}
-
-/// The sections and items the shell gives a part of its own. Each is optional here so that a
-/// missing one is reported as a problem of the definition, not as a JSON error.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawRoles {
-    #[serde(default)]
-    pub(super) start_section: Option<String>,
-    #[serde(default)]
-    pub(super) completed_by: Option<String>,
-    #[serde(default)]
-    pub(super) never_client: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub(super) enum RawCondition {
-    Disclosed(String),
-    AtLeast {
-        item: String,
-        band: String,
-    },
-    Is {
-        item: String,
-        value: String,
-    },
-    AnyDisclosedIn(String),
-    AtLeastIn {
-        domain: String,
-        band: String,
-        #[serde(default)]
-        recent: bool,
-    },
-    Any(Vec<RawCondition>),
-    All(Vec<RawCondition>),
 }
 
 /// Parses and validates a definition, reporting every problem found.

@@ -2,26 +2,12 @@
 //! completed the screening, and which sections the client never answers on his own. The shell
 //! reads these rather than naming sections and items itself, so a definition can rename them.
 
-use serde::Serialize;
-
 use super::error::DefinitionError;
-use super::load::RawRoles;
-use super::types::{Definition, Item, Section};
+use super::raw::RawRoles;
+use super::types::{Definition, Item, Roles, Section};
 
 /// The option of the completed-by item that says the client answered on his own.
 pub const CLIENT_SELF: &str = "client_self";
-
-/// The roles of a definition. A definition with no `roles` block (a minimal one, such as a
-/// test's) has none: every section is a question page and any may be handed to the client.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Roles {
-    /// The section asked on the start page (privacy, consent, who completes it).
-    pub start_section: Option<String>,
-    /// The single-choice item that says who completed the questions.
-    pub completed_by: Option<String>,
-    /// Sections the client never answers on his own.
-    pub never_client: Vec<String>,
-}
 
 impl Definition {
     pub fn roles(&self) -> &Roles {

@@ -2,7 +2,7 @@
 //! that no risk rule reads an optional section.
 
 use super::error::DefinitionError;
-use super::load::RawItem;
+use super::raw::RawItem;
 use super::types::{Item, RedFlagRule, Response, Section};
 use crate::rules::{CORE_SECTIONS, RISK_MARKERS};
 

@@ -5,26 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Band, ItemStatus, YesNo};
 use crate::definition::{Definition, Domain};
-use crate::scoring::Level;
 use crate::status::push_unique;
 use crate::text::Catalogue;
 
 /// A finding: a sentence and the answers behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub text: String,
-    pub item_ids: Vec<String>,
-}
-
-/// One reason for the level, with the step it supports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reason {
-    /// Stable id of the rule that found it, the same in every language: `red_flag`, `cluster`,
-    /// `violence`, `intimidation`, `frequent`, `many_behaviours`, `children`, `justice`,
-    /// `injured`, `afraid`, `abuse_disclosed` or `none_disclosed`.
-    #[serde(default)]
-    pub id: String,
-    pub supports: Level,
     pub text: String,
     pub item_ids: Vec<String>,
 }

@@ -6,8 +6,13 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answer, Answers, Band, ItemStatus, Source, YesNo};
 use crate::definition::{Definition, Domain, Item, Response};
 use crate::rules::CORE_SECTIONS;
-use crate::scoring::{INCOMPLETE_THRESHOLD, NAMED_GAPS};
 use crate::text::{join_list, Catalogue};
+
+/// Number of follow-up gaps in the core sections that makes the screen incomplete.
+pub const INCOMPLETE_THRESHOLD: usize = 3;
+
+/// How many gaps that could hide a red flag the incomplete reason describes in full.
+pub const NAMED_GAPS: usize = 3;
 
 /// Why an item needs following up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scoring::{Assessment, Level};
+use super::assessment::Assessment;
+use super::level::Level;
 use crate::text::Catalogue;
 
 /// A professional judgement about the level, with the worker's written reason.

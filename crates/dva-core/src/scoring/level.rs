@@ -3,12 +3,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::findings::{ids_in, Cluster, Disclosure, FlagStatus, Reason, RedFlag};
-use super::{CONTROL_PATTERN, HIGH_RISK_MARKERS, MANY_BEHAVIOURS};
+use super::findings::{ids_in, Cluster, Disclosure, FlagStatus, RedFlag};
 use crate::answers::{Answer, Answers, Band, ItemStatus};
 use crate::definition::{Definition, Domain};
 use crate::rules::RISK_MARKERS;
 use crate::text::Catalogue;
+
+/// Number of different behaviours disclosed that is a significant concern on its own.
+pub const MANY_BEHAVIOURS: usize = 5;
+
+/// Number of different controlling behaviours, each disclosed more than once, that make a
+/// pattern of coercive control (a significant concern on its own).
+pub const CONTROL_PATTERN: usize = 2;
+
+/// Number of risk markers present together that is high risk without a named red flag.
+pub const HIGH_RISK_MARKERS: usize = 8;
 
 /// The level of concern, in four ordered steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -48,6 +57,19 @@ impl Level {
             Level::HighRisk => "high_risk",
         }
     }
+}
+
+/// One reason for the level, with the step it supports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable id of the rule that found it, the same in every language: `red_flag`, `cluster`,
+    /// `violence`, `intimidation`, `frequent`, `many_behaviours`, `children`, `justice`,
+    /// `injured`, `afraid`, `abuse_disclosed` or `none_disclosed`.
+    #[serde(default)]
+    pub id: String,
+    pub supports: Level,
+    pub text: String,
+    pub item_ids: Vec<String>,
 }
 
 /// What the reasons are read from, besides the answers themselves.

@@ -78,123 +78,27 @@
 //!
 //! # Modules
 //!
-//! `findings` holds what the answers show (disclosures, red flags, the cluster), `level` the
-//! reasons and the level they make, `gaps` the follow-up list and the incomplete reason, and
-//! `judgement` professional judgement of the level.
-
-use serde::{Deserialize, Serialize};
+//! `assessment` is the result and its caveats; `findings` holds what the answers show
+//! (disclosures, red flags, the cluster), `level` the reasons and the level they make, `gaps`
+//! the follow-up list and the incomplete reason, and `judgement` professional judgement of the
+//! level. `assess` here runs them in order.
 
 use crate::answers::Answers;
 use crate::definition::Definition;
 pub use crate::rules::{CORE_SECTIONS, RISK_MARKERS};
 use crate::text::Catalogue;
 
+mod assessment;
 mod findings;
 mod gaps;
 mod judgement;
 mod level;
 
-pub use findings::{Cluster, Disclosure, DomainCount, Finding, FlagStatus, Reason, RedFlag};
-pub use gaps::{describe_gap, FollowUp, Gap};
+pub use assessment::{caveats, Assessment, Caveat};
+pub use findings::{Cluster, Disclosure, DomainCount, Finding, FlagStatus, RedFlag};
+pub use gaps::{describe_gap, FollowUp, Gap, INCOMPLETE_THRESHOLD, NAMED_GAPS};
 pub use judgement::{apply_judgement, level_for_actions, JudgedLevel, Judgement, JudgementError};
-pub use level::Level;
-
-/// Number of different behaviours disclosed that is a significant concern on its own.
-pub const MANY_BEHAVIOURS: usize = 5;
-
-/// Number of follow-up gaps in the core sections that makes the screen incomplete.
-pub const INCOMPLETE_THRESHOLD: usize = 3;
-
-/// How many gaps that could hide a red flag the incomplete reason describes in full.
-pub const NAMED_GAPS: usize = 3;
-
-/// Number of different controlling behaviours, each disclosed more than once, that make a
-/// pattern of coercive control (a significant concern on its own).
-pub const CONTROL_PATTERN: usize = 2;
-
-/// Number of risk markers present together that is high risk without a named red flag.
-pub const HIGH_RISK_MARKERS: usize = 8;
-
-/// A standing caveat shown with every result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Caveat {
-    pub id: String,
-    pub text: String,
-}
-
-/// The caveats, in display order. The minimisation caveat is always first; a service that
-/// switched sections off is told so last, with the sections named.
-pub fn caveats(def: &Definition, cat: &Catalogue) -> Vec<Caveat> {
-    let mut out: Vec<Caveat> = [
-        ("minimisation", "core.caveat.minimisation"),
-        ("not_dash", "core.caveat.not_dash"),
-        ("partner_contact", "core.caveat.partner_contact"),
-    ]
-    .into_iter()
-    .map(|(id, key)| Caveat {
-        id: id.to_owned(),
-        text: cat.get(key).to_owned(),
-    })
-    .collect();
-    let off: Vec<&str> = def.switched_off().map(|s| s.title.as_str()).collect();
-    if !off.is_empty() {
-        out.push(Caveat {
-            id: "sections_not_asked".to_owned(),
-            text: cat.fill(
-                "core.caveat.sections_not_asked",
-                &[("sections", &crate::text::join_list(cat, &off))],
-            ),
-        });
-    }
-    out
-}
-
-/// The result of scoring one screening.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Assessment {
-    /// One entry per abuse domain, in display order.
-    pub domains: Vec<DomainCount>,
-    /// Every behaviour disclosed, in questionnaire order.
-    pub disclosures: Vec<Disclosure>,
-    /// Abuse disclosed: a behaviour once or more, or an injury he caused.
-    #[serde(default)]
-    pub abuse_disclosed: bool,
-    /// Sum of band weights over disclosed behaviours (see [`Band::weight`]).
-    pub frequency_total: u32,
-    /// The red flags that stand: raised now, or raised earlier and then changed.
-    pub red_flags: Vec<RedFlag>,
-    /// Red flags raised by earlier answers that the safeguarding lead agreed to set aside.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub set_aside_flags: Vec<RedFlag>,
-    pub cluster: Option<Cluster>,
-    pub level: Level,
-    /// Every reason found, highest step first.
-    pub reasons: Vec<Reason>,
-    /// Shown items not yet answered, answered "prefer not to say" or "not sure".
-    pub follow_up: Vec<FollowUp>,
-    pub incomplete: bool,
-    pub incomplete_reason: Option<String>,
-    pub caveats: Vec<Caveat>,
-}
-
-impl Assessment {
-    /// Whether a red flag was raised (so the level can never be lowered by judgement).
-    pub fn has_red_flag(&self) -> bool {
-        !self.red_flags.is_empty()
-    }
-
-    /// Whether abuse was disclosed: any behaviour, or an injury he caused.
-    pub fn abuse_disclosed(&self) -> bool {
-        self.abuse_disclosed
-    }
-
-    /// The reasons behind the computed level itself.
-    pub fn reasons_for_level(&self) -> impl Iterator<Item = &Reason> {
-        self.reasons
-            .iter()
-            .filter(move |r| r.supports == self.level)
-    }
-}
+pub use level::{Level, Reason, CONTROL_PATTERN, HIGH_RISK_MARKERS, MANY_BEHAVIOURS};
 
 /// Scores a screening. Pure: the same answers always give the same result. The catalogue gives
 /// the words of the reasons, caveats and incomplete reason; it never changes a decision.
