@@ -198,12 +198,17 @@ fn significant_reasons(
         answers,
         cat,
         &[
-            ("children", &["children.present", "children.harmed"]),
+            (
+                "children",
+                "core.reason.children",
+                &["children.present", "children.harmed"],
+            ),
             (
                 "justice",
+                "core.reason.justice",
                 &["impact.police", "impact.justice", "impact.orders"],
             ),
-            ("injured", &["impact.injured"]),
+            ("injured", "core.reason.injured", &["impact.injured"]),
         ],
     ));
     candidates.extend(control_reason(found.disclosures, cat));
@@ -211,14 +216,22 @@ fn significant_reasons(
         def,
         answers,
         cat,
-        &[("harm_others", &["self.harm_others"])],
+        &[(
+            "harm_others",
+            "core.reason.harm_others",
+            &["self.harm_others"],
+        )],
     ));
     if found.abuse_disclosed {
         candidates.extend(yes_reasons(
             def,
             answers,
             cat,
-            &[("pregnancy", &["rel.pregnant", "rel.ex_pregnant"])],
+            &[(
+                "pregnancy",
+                "core.reason.pregnancy",
+                &["rel.pregnant", "rel.ex_pregnant"],
+            )],
         ));
     }
     if answers.choice(def, "impact.afraid") == Some("a_little") {
@@ -290,23 +303,22 @@ fn control_reason(disclosures: &[Disclosure], cat: &Catalogue) -> Option<Candida
     })
 }
 
-/// Reasons found by "yes" answers: each reason id (its words are `core.reason.<id>`) with the
-/// questions answered yes.
+/// Reasons found by "yes" answers: each reason's id and words, with the questions answered yes.
 fn yes_reasons(
     def: &Definition,
     answers: &Answers,
     cat: &Catalogue,
-    rules: &[(&'static str, &[&str])],
+    rules: &[(&'static str, &str, &[&str])],
 ) -> Vec<Candidate> {
     rules
         .iter()
-        .map(|(id, ids)| {
+        .map(|(id, key, ids)| {
             let yes = ids
                 .iter()
                 .filter(|i| answers.is_yes(def, i))
                 .map(|i| (*i).to_owned())
                 .collect();
-            (*id, cat.get(&format!("core.reason.{id}")).to_owned(), yes)
+            (*id, cat.get(key).to_owned(), yes)
         })
         .collect()
 }
