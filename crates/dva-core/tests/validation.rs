@@ -213,6 +213,13 @@ fn with_roles(roles: &str, completed_by_options: &str) -> String {
     )
 }
 
+/// The problems of a definition with these roles; every one must read as a sentence.
+fn refused(roles: &str, completed_by_options: &str) -> Vec<E> {
+    let errors = parse(&with_roles(roles, completed_by_options)).expect_err("refused");
+    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+    errors
+}
+
 const CHOICES: &str = r#"{"id":"worker","worker_label":"W","client_label":"W"},
     {"id":"client_self","worker_label":"C","client_label":"C"}"#;
 
@@ -231,8 +238,7 @@ fn roles_are_read_from_the_definition() {
 
 #[test]
 fn a_missing_role_is_refused() {
-    let json = with_roles(r#"{"never_client":["start"]}"#, CHOICES);
-    let errors = parse(&json).expect_err("refused");
+    let errors = refused(r#"{"never_client":["start"]}"#, CHOICES);
     assert_eq!(
         errors,
         [
@@ -240,16 +246,14 @@ fn a_missing_role_is_refused() {
             E::MissingRole("completed_by")
         ]
     );
-    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
 }
 
 #[test]
 fn a_role_naming_nothing_or_the_wrong_kind_is_refused() {
-    let json = with_roles(
+    let errors = refused(
         r#"{"start_section":"nowhere","completed_by":"ghost","never_client":["gone"]}"#,
         CHOICES,
     );
-    let errors = parse(&json).expect_err("refused");
     assert_eq!(
         errors,
         [
@@ -270,11 +274,10 @@ fn a_role_naming_nothing_or_the_wrong_kind_is_refused() {
 
     // An optional start page could be switched off; a completed-by question without a
     // "client_self" option can never say the client answered alone.
-    let json = with_roles(
+    let errors = refused(
         r#"{"start_section":"extra","completed_by":"q"}"#,
         r#"{"id":"worker","worker_label":"W","client_label":"W"}"#,
     );
-    let errors = parse(&json).expect_err("refused");
     assert_eq!(
         errors,
         [
@@ -290,5 +293,4 @@ fn a_role_naming_nothing_or_the_wrong_kind_is_refused() {
             },
         ]
     );
-    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
 }

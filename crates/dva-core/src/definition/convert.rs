@@ -163,25 +163,33 @@ impl Converter<'_> {
 
     /// A band id, with the problem recorded when it is unknown.
     fn band_of(&mut self, band: &str) -> Option<Band> {
-        let b = Band::from_id(band);
-        if b.is_none() {
-            self.errors.push(DefinitionError::UnknownBand {
-                context: self.ctx.clone(),
+        self.known(Band::from_id(band), |context| {
+            DefinitionError::UnknownBand {
+                context,
                 band: band.to_owned(),
-            });
-        }
-        b
+            }
+        })
     }
 
     /// A domain id, with the problem recorded when it is unknown.
     fn domain_of(&mut self, domain: &str) -> Option<Domain> {
-        let d = Domain::from_id(domain);
-        if d.is_none() {
-            self.errors.push(DefinitionError::UnknownDomain {
-                context: self.ctx.clone(),
+        self.known(Domain::from_id(domain), |context| {
+            DefinitionError::UnknownDomain {
+                context,
                 domain: domain.to_owned(),
-            });
+            }
+        })
+    }
+
+    /// `found`, or the problem `unknown` makes of this condition's context when it is `None`.
+    fn known<T>(
+        &mut self,
+        found: Option<T>,
+        unknown: impl FnOnce(String) -> DefinitionError,
+    ) -> Option<T> {
+        if found.is_none() {
+            self.errors.push(unknown(self.ctx.clone()));
         }
-        d
+        found
     }
 }
