@@ -4,12 +4,13 @@ use dva_core::{Definition, Domain, Item, Response, Section};
 
 use crate::route::Route;
 
-/// The section asked on the start page rather than here.
-pub const SETTING: &str = "setting";
-
-/// The sections asked on question pages, in order.
+/// The sections asked on question pages, in order: all but the start page's (the
+/// definition's `start_section` role).
 pub fn asked_sections(def: &Definition) -> Vec<&Section> {
-    def.sections().iter().filter(|s| s.id != SETTING).collect()
+    def.sections()
+        .iter()
+        .filter(|s| def.start_section() != Some(s.id.as_str()))
+        .collect()
 }
 
 /// (1-based position, total) of a question section, for "Section 3 of 7".
@@ -37,9 +38,9 @@ pub fn next_route(def: &Definition, section_id: &str) -> Route {
     }
 }
 
-/// The page a section's questions are on: the setting section is on the start page.
-pub fn section_route(section_id: &str) -> Route {
-    if section_id == SETTING {
+/// The page a section's questions are on: the start section is on the start page.
+pub fn section_route(def: &Definition, section_id: &str) -> Route {
+    if def.start_section() == Some(section_id) {
         Route::Start
     } else {
         Route::Ask(section_id.to_string())
@@ -88,7 +89,7 @@ mod tests {
         let total = def.sections().len() - 1;
         assert_eq!(progress(&def, "relationship"), Some((1, total)));
         assert_eq!(progress(&def, "behaviours"), Some((2, total)));
-        assert_eq!(progress(&def, SETTING), None);
+        assert_eq!(progress(&def, "setting"), None);
         assert_eq!(progress(&def, "nope"), None);
     }
 
@@ -122,7 +123,8 @@ mod tests {
 
     #[test]
     fn setting_answers_change_on_the_start_page() {
-        assert_eq!(section_route(SETTING), Route::Start);
-        assert_eq!(section_route("impact"), Route::Ask("impact".into()));
+        let def = def();
+        assert_eq!(section_route(&def, "setting"), Route::Start);
+        assert_eq!(section_route(&def, "impact"), Route::Ask("impact".into()));
     }
 }

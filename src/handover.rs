@@ -16,8 +16,6 @@ pub const CODE_LEN: usize = 4;
 pub const FORGOTTEN_HELP_AFTER: u32 = 3;
 /// The sections offered by default: the behaviour inventory and readiness to change.
 pub const DEFAULT_SECTIONS: [&str; 2] = ["behaviours", "readiness"];
-/// Sections the client never answers (the privacy and consent check is the worker's).
-const NEVER_CLIENT: &[&str] = &["setting"];
 
 /// An active handover. Lives in the app's context only: never in a draft or a download.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,11 +79,12 @@ pub fn client_item(item: &Item) -> bool {
 }
 
 /// The sections the worker may hand over: every section with a question for the client,
-/// never the setting and consent check.
+/// never one the definition keeps from him (its `never_client` role: the setting and consent
+/// check).
 pub fn offered_sections(def: &Definition) -> Vec<&Section> {
     def.sections()
         .iter()
-        .filter(|s| !NEVER_CLIENT.contains(&s.id.as_str()))
+        .filter(|s| !def.never_client(&s.id))
         .filter(|s| {
             def.items_in(&s.id)
                 .any(|i| client_item(i) && !def.is_switched_off(i))

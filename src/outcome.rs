@@ -51,8 +51,11 @@ pub fn completed_by(def: &Definition, answers: &Answers) -> CompletedBy {
     let handed_over = answers
         .iter()
         .any(|(_, recorded)| recorded.source != Source::Worker);
-    match answers.choice(def, "set.completed_by") {
-        Some("client_self") => CompletedBy::ClientSelfCompleted,
+    let said = def
+        .completed_by_item()
+        .and_then(|id| answers.choice(def, id));
+    match said {
+        Some(dva_core::definition::CLIENT_SELF) => CompletedBy::ClientSelfCompleted,
         _ if handed_over => CompletedBy::PartlySelfCompleted,
         _ => CompletedBy::WorkerAdministered,
     }

@@ -7,6 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dva_screen::components::glossary::TERMS;
 
+/// The questionnaire walk the core's wording test uses too.
+#[path = "../crates/dva-core/tests/common/texts.rs"]
+mod texts;
+
 /// Words of the domestic abuse field that a new keyworker in a drug and alcohol service may not
 /// know. Matched as whole words; abbreviations and names by case, phrases in any case.
 const SPECIALIST: &[&str] = &[
@@ -45,30 +49,10 @@ fn wording() -> Vec<(String, String)> {
         .into_iter()
         .filter(|(k, _)| !k.starts_with("glossary."))
         .collect();
-    fn walk(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::String(s) => out.push((at.to_owned(), s.clone())),
-            serde_json::Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{at}[{i}]"), out);
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    // Ids, references between items and enumerations are never shown.
-                    if k == "id" || k.ends_with("_id") || k.ends_with("_ids") || k == "domain" {
-                        continue;
-                    }
-                    walk(v, &format!("{at}.{k}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let definition: serde_json::Value =
-        serde_json::from_str(include_str!("../crates/dva-core/questionnaire.json"))
-            .expect("the definition is JSON");
-    walk(&definition, "questionnaire", &mut out);
+    // Ids, references between items and enumerations are never shown.
+    out.extend(texts::questionnaire_strings(&|k| {
+        k == "id" || k.ends_with("_id") || k.ends_with("_ids") || k == "domain"
+    }));
     out
 }
 

@@ -2,7 +2,7 @@
 //! Gaps (not answered, prefer not to say) are counted at the top and marked in their rows; each
 //! row's "Change" link goes to the question and the question page comes back here.
 use dva_core::summary::{AnswerLine, SectionAnswers};
-use dva_core::{section_answers, Gap, Source};
+use dva_core::{section_answers, Definition, Gap, Source};
 use leptos::prelude::*;
 
 use crate::dom_ids::{item_dom_id, notes_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
@@ -58,7 +58,7 @@ pub fn CheckPage() -> impl IntoView {
     let section_blocks = sections
         .into_iter()
         .filter(|s| !s.lines.is_empty() || s.note.is_some())
-        .map(section_block)
+        .map(|section| section_block(def, section))
         .collect_view();
 
     view! {
@@ -100,8 +100,8 @@ fn detail_row((label, value, id): (String, String, &'static str)) -> impl IntoVi
 }
 
 /// One section's answers, and its notes if any.
-fn section_block(section: SectionAnswers) -> impl IntoView {
-    let route = section_route(&section.section_id);
+fn section_block(def: &Definition, section: SectionAnswers) -> impl IntoView {
+    let route = section_route(def, &section.section_id);
     let heading_id = format!("check-{}", section.section_id);
     let labelled_by = heading_id.clone();
     let rows = section

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::question::Question;
 use crate::components::{ErrorMessage, ErrorSummary, FieldError};
 use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
-use crate::flow::{first_route, SETTING};
+use crate::flow::first_route;
 use crate::nav::{self, focus_pending};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx, Screening};
@@ -24,7 +24,7 @@ pub fn problems(def: &Definition, screening: &Screening) -> Vec<FieldError> {
         });
     }
     let stops = def.stops(&screening.answers);
-    for item in def.items_in(SETTING) {
+    for item in def.items_in(def.start_section().unwrap_or_default()) {
         let message = match screening.answers.status(def, &item.id) {
             ItemStatus::NotAsked => None,
             ItemStatus::NotYetAnswered | ItemStatus::PreferNotToSay => {
@@ -65,7 +65,7 @@ pub fn StartPage() -> impl IntoView {
         view! { <Question item=item error=error_for(errors, item_dom_id(&item.id)) /> }
     };
     let returning = move || ctx.return_to.with(Option::is_some);
-    let setting = def.section(SETTING);
+    let setting = def.start_section().and_then(|id| def.section(id));
 
     view! {
         <p class="page__caption">{def.title().to_string()}</p>
@@ -89,7 +89,7 @@ pub fn StartPage() -> impl IntoView {
         </section>
         {question("set.confidentiality")}
         {question("set.consent")}
-        {question("set.completed_by")}
+        {def.completed_by_item().map(question)}
         {question("set.interpreter")}
         {question("set.interpreter_name")}
         {question("set.interpreter_known")}

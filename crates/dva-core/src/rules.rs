@@ -1,6 +1,6 @@
 //! The fixed tables the scoring reads beyond the definition's own red-flag rules. Apart from
 //! `scoring` because the definition's validation reads them too: an optional section may hold
-//! nothing they name (see `definition::load`).
+//! nothing they name (see `definition::validate`).
 
 /// Sections whose gaps count towards [`crate::scoring::INCOMPLETE_THRESHOLD`].
 pub const CORE_SECTIONS: [&str; 5] = [

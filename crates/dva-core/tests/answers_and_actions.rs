@@ -4,8 +4,8 @@ mod common;
 use common::*;
 
 use dva_core::{
-    apply_judgement, assess, recommend, recommend_judged, Answer, AnswerError, Answers, Band,
-    ContactRole, Contacts, Judgement, Level, Source, Urgency, YesNo,
+    apply_judgement, assess, recommend_judged, Answer, AnswerError, Answers, Band, ContactRole,
+    Contacts, Judgement, Level, Source, Urgency, YesNo,
 };
 
 #[test]
@@ -141,11 +141,8 @@ fn stops_when_privacy_consent_or_interpreter_fail() {
 }
 
 fn actions_for(setup: impl Fn(&dva_core::Definition, &mut Answers)) -> Vec<dva_core::Action> {
-    let d = def();
-    let mut a = baseline(&d);
-    setup(&d, &mut a);
-    let r = assess(&d, &a, cat());
-    recommend(&d, &r, &a, &Contacts::default(), cat())
+    let (d, a, r) = after(setup);
+    actions(&d, &a, &r)
 }
 
 fn find<'a>(actions: &'a [dva_core::Action], id: &str) -> Option<&'a dva_core::Action> {
@@ -316,7 +313,7 @@ fn judgement_raising_adds_actions_and_lowering_removes_none() {
     let mut a = baseline(&d);
     once(&d, &mut a, "b.pushing");
     let r = assess(&d, &a, cat());
-    let plain = recommend(&d, &r, &a, &Contacts::default(), cat());
+    let plain = actions(&d, &a, &r);
     let raised = apply_judgement(
         &r,
         &Judgement {
@@ -346,6 +343,6 @@ fn incomplete_screen_adds_a_follow_up_action() {
     let d = def();
     let a = Answers::new();
     let r = assess(&d, &a, cat());
-    let acts = recommend(&d, &r, &a, &Contacts::default(), cat());
+    let acts = actions(&d, &a, &r);
     assert!(find(&acts, "follow_up_gaps").is_some());
 }

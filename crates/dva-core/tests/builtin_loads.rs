@@ -22,3 +22,12 @@ fn builtin_definition_is_valid() {
     assert_eq!(def.behaviours().count(), 36);
     assert_eq!(def.red_flag_rules().len(), 16);
 }
+
+#[test]
+fn builtin_roles_name_the_setting_section_and_who_completed_it() {
+    let def = builtin().expect("valid");
+    assert_eq!(def.start_section(), Some("setting"));
+    assert_eq!(def.completed_by_item(), Some("set.completed_by"));
+    assert!(def.never_client("setting"));
+    assert!(!def.never_client("behaviours"));
+}

@@ -6,27 +6,15 @@ use common::*;
 
 use dva_core::scoring::{CONTROL_PATTERN, HIGH_RISK_MARKERS, RISK_MARKERS};
 use dva_core::{
-    apply_judgement, assess, recommend, Action, Answer, Answers, Assessment, Band, CompletedBy,
-    Contacts, Definition, Gap, Judgement, JudgementError, Level, Region, Urgency, YesNo,
+    apply_judgement, Action, Answer, Answers, Assessment, Band, CompletedBy, Contacts, Definition,
+    Gap, Judgement, JudgementError, Level, Region, Urgency, YesNo,
 };
-
-fn after(setup: impl Fn(&Definition, &mut Answers)) -> (Definition, Answers, Assessment) {
-    let d = def();
-    let mut a = baseline(&d);
-    setup(&d, &mut a);
-    let r = assess(&d, &a, cat());
-    (d, a, r)
-}
 
 /// A change to the baseline answers.
 type Setup = fn(&Definition, &mut Answers);
 
 fn flags(r: &Assessment) -> Vec<&str> {
     r.red_flags.iter().map(|f| f.rule_id.as_str()).collect()
-}
-
-fn actions(d: &Definition, a: &Answers, r: &Assessment) -> Vec<Action> {
-    recommend(d, r, a, &Contacts::default(), cat())
 }
 
 fn action<'a>(acts: &'a [Action], id: &str) -> Option<&'a Action> {

@@ -11,10 +11,7 @@ use dva_core::{
 /// Applies `setup` to the all-"never" baseline and checks that exactly `rule` is raised,
 /// citing exactly `ids`, and that the level is high risk.
 fn flag_alone(rule: &str, ids: &[&str], setup: impl Fn(&dva_core::Definition, &mut Answers)) {
-    let d = def();
-    let mut a = baseline(&d);
-    setup(&d, &mut a);
-    let r = assess(&d, &a, cat());
+    let (_, _, r) = after(setup);
     let raised: Vec<&str> = r.red_flags.iter().map(|f| f.rule_id.as_str()).collect();
     assert_eq!(raised, vec![rule], "red flags raised");
     let mut cited = r.red_flags[0].item_ids.clone();
@@ -248,10 +245,7 @@ fn thoughts_of_serious_harm_with_abuse() {
 }
 
 fn level_after(setup: impl Fn(&dva_core::Definition, &mut Answers)) -> dva_core::Assessment {
-    let d = def();
-    let mut a = baseline(&d);
-    setup(&d, &mut a);
-    assess(&d, &a, cat())
+    after(setup).2
 }
 
 #[test]

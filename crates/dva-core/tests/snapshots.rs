@@ -65,15 +65,10 @@ fn render(
         cat(),
     );
     build(SummaryInput {
-        definition: &d,
-        answers,
-        assessment: &r,
-        judged: judged.as_ref(),
-        actions: &acts,
         action_statuses: statuses,
         header: header(completed_by),
         sharing,
-        catalogue: cat(),
+        ..input(&d, answers, &r, judged.as_ref(), &acts, completed_by)
     })
     .to_plain_text(cat())
 }

@@ -197,3 +197,100 @@ fn an_optional_section_that_a_risk_rule_reads_is_refused() {
     assert!(read.iter().any(|(item, _)| *item == "e.hit"), "{read:?}");
     assert!(errors.iter().all(|e| !e.to_string().is_empty()));
 }
+
+/// A definition with the given `roles` block: a start section, an optional one, and a
+/// completed-by question whose options are given.
+fn with_roles(roles: &str, completed_by_options: &str) -> String {
+    format!(
+        r#"{{"id":"t","version":"1","date":"2026-12-05","title":"T",
+      "sections":[{{"id":"start","title":"Start"}},{{"id":"extra","title":"Extra","optional":true}}],
+      "items":[
+        {{"id":"who","section":"start","domain":"setting","label":"Who","worker_wording":"w",
+          "client_wording":"c","response":{{"type":"single_choice","options":[{completed_by_options}]}}}},
+        {{"id":"q","section":"extra","domain":"readiness","label":"Q","worker_wording":"w",
+          "client_wording":"c","response":{{"type":"yes_no"}}}}],
+      "roles":{roles}}}"#
+    )
+}
+
+/// The problems of a definition with these roles; every one must read as a sentence.
+fn refused(roles: &str, completed_by_options: &str) -> Vec<E> {
+    let errors = parse(&with_roles(roles, completed_by_options)).expect_err("refused");
+    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+    errors
+}
+
+const CHOICES: &str = r#"{"id":"worker","worker_label":"W","client_label":"W"},
+    {"id":"client_self","worker_label":"C","client_label":"C"}"#;
+
+#[test]
+fn roles_are_read_from_the_definition() {
+    let json = with_roles(
+        r#"{"start_section":"start","completed_by":"who","never_client":["start"]}"#,
+        CHOICES,
+    );
+    let d = parse(&json).expect("valid");
+    assert_eq!(d.start_section(), Some("start"));
+    assert_eq!(d.completed_by_item(), Some("who"));
+    assert!(d.never_client("start"));
+    assert!(!d.never_client("extra"));
+}
+
+#[test]
+fn a_missing_role_is_refused() {
+    let errors = refused(r#"{"never_client":["start"]}"#, CHOICES);
+    assert_eq!(
+        errors,
+        [
+            E::MissingRole("start_section"),
+            E::MissingRole("completed_by")
+        ]
+    );
+}
+
+#[test]
+fn a_role_naming_nothing_or_the_wrong_kind_is_refused() {
+    let errors = refused(
+        r#"{"start_section":"nowhere","completed_by":"ghost","never_client":["gone"]}"#,
+        CHOICES,
+    );
+    assert_eq!(
+        errors,
+        [
+            E::RoleUnknown {
+                role: "start_section",
+                id: "nowhere".into()
+            },
+            E::RoleUnknown {
+                role: "completed_by",
+                id: "ghost".into()
+            },
+            E::RoleUnknown {
+                role: "never_client",
+                id: "gone".into()
+            },
+        ]
+    );
+
+    // An optional start page could be switched off; a completed-by question without a
+    // "client_self" option can never say the client answered alone.
+    let errors = refused(
+        r#"{"start_section":"extra","completed_by":"q"}"#,
+        r#"{"id":"worker","worker_label":"W","client_label":"W"}"#,
+    );
+    assert_eq!(
+        errors,
+        [
+            E::RoleWrongKind {
+                role: "start_section",
+                id: "extra".into(),
+                expected: "a section that is always asked",
+            },
+            E::RoleWrongKind {
+                role: "completed_by",
+                id: "q".into(),
+                expected: "a single-choice item with a 'client_self' option",
+            },
+        ]
+    );
+}

@@ -160,30 +160,9 @@ fn framings(text: &str) -> Vec<String> {
 /// Every string of the questionnaire definition that a person reads (ids, references and
 /// enumerations skipped), with where it is.
 fn questionnaire_texts() -> Vec<(String, String)> {
-    fn walk(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::String(s) => out.push((at.to_owned(), s.clone())),
-            serde_json::Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{at}[{i}]"), out);
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    if k == "id" || k == "item" || k == "section" || k == "domain" || k == "type" {
-                        continue;
-                    }
-                    walk(v, &format!("{at}.{k}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let definition: serde_json::Value = serde_json::from_str(include_str!("../questionnaire.json"))
-        .expect("the definition is JSON");
-    let mut out = Vec::new();
-    walk(&definition, "questionnaire", &mut out);
-    out
+    common::texts::questionnaire_strings(&|k| {
+        k == "id" || k == "item" || k == "section" || k == "domain" || k == "type"
+    })
 }
 
 #[test]

@@ -93,6 +93,19 @@ pub enum DefinitionError {
         item: String,
         by: String,
     },
+    /// The `roles` block leaves out a role the shell needs.
+    MissingRole(&'static str),
+    /// A role names a section or item that does not exist.
+    RoleUnknown {
+        role: &'static str,
+        id: String,
+    },
+    /// A role names a section or item of the wrong kind; `expected` says what it must be.
+    RoleWrongKind {
+        role: &'static str,
+        id: String,
+        expected: &'static str,
+    },
 }
 
 impl fmt::Display for DefinitionError {
@@ -160,6 +173,13 @@ impl fmt::Display for DefinitionError {
                 f,
                 "section '{section}' is optional, but {by} reads its item '{item}'"
             ),
+            E::MissingRole(role) => write!(f, "the roles do not name the {role}"),
+            E::RoleUnknown { role, id } => {
+                write!(f, "role '{role}' names '{id}', which does not exist")
+            }
+            E::RoleWrongKind { role, id, expected } => {
+                write!(f, "role '{role}' names '{id}', which is not {expected}")
+            }
         }
     }
 }

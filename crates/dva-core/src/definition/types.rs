@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::domain::Domain;
 use crate::values::Band;
 
 /// The fixed section ids, in order. The shell routes on them.
@@ -18,102 +19,6 @@ pub const SECTION_IDS: [&str; 8] = [
     "own_safety",
     "readiness",
 ];
-
-/// What an item is about. Scoring counts behaviours per abuse domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Domain {
-    Setting,
-    Relationship,
-    EmotionalVerbal,
-    JealousyControl,
-    IntimidationThreats,
-    Physical,
-    Sexual,
-    Impact,
-    Children,
-    SubstanceUse,
-    OwnSafety,
-    Readiness,
-    /// The most recent incident's date and his words for the first, worst and latest time.
-    Incident,
-}
-
-impl Domain {
-    /// Every domain.
-    pub const ALL: [Domain; 13] = [
-        Domain::Setting,
-        Domain::Relationship,
-        Domain::EmotionalVerbal,
-        Domain::JealousyControl,
-        Domain::IntimidationThreats,
-        Domain::Physical,
-        Domain::Sexual,
-        Domain::Impact,
-        Domain::Children,
-        Domain::SubstanceUse,
-        Domain::OwnSafety,
-        Domain::Readiness,
-        Domain::Incident,
-    ];
-
-    /// The abuse domains of the behaviour inventory, in display order.
-    pub const ABUSE: [Domain; 5] = [
-        Domain::EmotionalVerbal,
-        Domain::JealousyControl,
-        Domain::IntimidationThreats,
-        Domain::Physical,
-        Domain::Sexual,
-    ];
-
-    /// The id used in the definition file.
-    pub fn id(self) -> &'static str {
-        match self {
-            Domain::Setting => "setting",
-            Domain::Relationship => "relationship",
-            Domain::EmotionalVerbal => "emotional_verbal",
-            Domain::JealousyControl => "jealousy_control",
-            Domain::IntimidationThreats => "intimidation_threats",
-            Domain::Physical => "physical",
-            Domain::Sexual => "sexual",
-            Domain::Impact => "impact",
-            Domain::Children => "children",
-            Domain::SubstanceUse => "substance_use",
-            Domain::OwnSafety => "own_safety",
-            Domain::Readiness => "readiness",
-            Domain::Incident => "incident",
-        }
-    }
-
-    /// Parses a domain id.
-    pub fn from_id(id: &str) -> Option<Domain> {
-        Domain::ALL.into_iter().find(|d| d.id() == id)
-    }
-
-    /// The label the keyworker sees.
-    pub fn label(self, cat: &crate::text::Catalogue) -> &str {
-        cat.get(match self {
-            Domain::Setting => "core.domain.setting",
-            Domain::Relationship => "core.domain.relationship",
-            Domain::EmotionalVerbal => "core.domain.emotional_verbal",
-            Domain::JealousyControl => "core.domain.jealousy_control",
-            Domain::IntimidationThreats => "core.domain.intimidation_threats",
-            Domain::Physical => "core.domain.physical",
-            Domain::Sexual => "core.domain.sexual",
-            Domain::Impact => "core.domain.impact",
-            Domain::Children => "core.domain.children",
-            Domain::SubstanceUse => "core.domain.substance_use",
-            Domain::OwnSafety => "core.domain.own_safety",
-            Domain::Readiness => "core.domain.readiness",
-            Domain::Incident => "core.domain.incident",
-        })
-    }
-
-    /// Whether this is one of the abuse domains of the behaviour inventory.
-    pub fn is_abuse(self) -> bool {
-        Domain::ABUSE.contains(&self)
-    }
-}
 
 /// One option of a single-choice item, with separate worker and client wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +204,18 @@ pub struct Stop {
     pub message: String,
 }
 
+/// The roles of a definition. A definition with no `roles` block (a minimal one, such as a
+/// test's) has none: every section is a question page and any may be handed to the client.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Roles {
+    /// The section asked on the start page (privacy, consent, who completes it).
+    pub start_section: Option<String>,
+    /// The single-choice item that says who completed the questions.
+    pub completed_by: Option<String>,
+    /// Sections the client never answers on his own.
+    pub never_client: Vec<String>,
+}
+
 /// The validated questionnaire. Only [`super::parse`] and [`super::builtin`] can make one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Definition {
@@ -309,6 +226,7 @@ pub struct Definition {
     pub(super) sections: Vec<Section>,
     pub(super) items: Vec<Item>,
     pub(super) red_flags: Vec<RedFlagRule>,
+    pub(super) roles: Roles,
     #[serde(skip)]
     pub(super) index: BTreeMap<String, usize>,
     /// Optional sections this service does not ask (see [`Definition::switch_off`]).

@@ -6,10 +6,12 @@ use std::sync::OnceLock;
 
 use chrono::{FixedOffset, TimeZone};
 use dva_core::{
-    build, builtin, recommend, Action, Answer, Answers, Assessment, Band, Catalogue, CompletedBy,
-    Contacts, Definition, JudgedLevel, Response, Source, Summary, SummaryHeader, SummaryInput,
-    YesNo,
+    assess, build, builtin, recommend, Action, Answer, Answers, Assessment, Band, Catalogue,
+    CompletedBy, Contacts, Definition, JudgedLevel, Response, Source, Summary, SummaryHeader,
+    SummaryInput, YesNo,
 };
+
+pub mod texts;
 
 /// The shell's English catalogue, which holds the core's words (`core.*` keys).
 pub const EN_GB: &str = include_str!("../../../../locales/en-GB.json");
@@ -96,6 +98,43 @@ pub fn header(completed_by: CompletedBy) -> SummaryHeader {
     }
 }
 
+/// The baseline answers changed by `setup`, and their assessment: the start of most tests.
+pub fn after(setup: impl Fn(&Definition, &mut Answers)) -> (Definition, Answers, Assessment) {
+    let d = def();
+    let mut a = baseline(&d);
+    setup(&d, &mut a);
+    let r = assess(&d, &a, cat());
+    (d, a, r)
+}
+
+/// The actions recommended for the computed level, with the default (England) contacts.
+pub fn actions(d: &Definition, a: &Answers, r: &Assessment) -> Vec<Action> {
+    recommend(d, r, a, &Contacts::default(), cat())
+}
+
+/// The input of `build` for these results, with the fixed header and no action statuses or
+/// sharing decisions; a test that needs them sets them with struct update syntax.
+pub fn input<'a>(
+    def: &'a Definition,
+    answers: &'a Answers,
+    assessment: &'a Assessment,
+    judged: Option<&'a JudgedLevel>,
+    actions: &'a [Action],
+    completed_by: CompletedBy,
+) -> SummaryInput<'a> {
+    SummaryInput {
+        definition: def,
+        answers,
+        assessment,
+        judged,
+        actions,
+        action_statuses: &[],
+        header: header(completed_by),
+        sharing: &[],
+        catalogue: cat(),
+    }
+}
+
 /// The rest of the pipeline after `assess`: the recommended actions for the computed level and
 /// the referral summary built from them, with no action statuses or sharing decisions. The
 /// actions are returned too, for tests that look at both. (The snapshots print actions for a
@@ -107,17 +146,14 @@ pub fn summarise(
     judged: Option<&JudgedLevel>,
     completed_by: CompletedBy,
 ) -> (Vec<Action>, Summary) {
-    let actions = recommend(def, assessment, answers, &Contacts::default(), cat());
-    let summary = build(SummaryInput {
-        definition: def,
+    let actions = actions(def, answers, assessment);
+    let summary = build(input(
+        def,
         answers,
         assessment,
         judged,
-        actions: &actions,
-        action_statuses: &[],
-        header: header(completed_by),
-        sharing: &[],
-        catalogue: cat(),
-    });
+        &actions,
+        completed_by,
+    ));
     (actions, summary)
 }

@@ -1,66 +1,10 @@
-//! The referral summary as one document: a title, the header fields, the level with what must
-//! be read with it, then parts of simple blocks. Built once from a [`Summary`]; the plain text
-//! (here), the HTML download and the record screen (in the shell) are small renderers of it,
-//! so a new field appears in all three by construction.
-//!
-//! Free text from a person stays verbatim in [`Block::Verbatim`]; escaping is the renderer's job.
-use std::fmt::Write as _;
+//! The summary as a document, part by part, in the order every rendering prints it.
 
+use super::model::{Block, Document, Part, SUMMARY_SECTIONS};
 use crate::answers::Source;
 use crate::scoring::Level;
 use crate::summary::{field, follow_up_line, sharing_line, AnswerLine, Summary};
 use crate::text::{join_list, Catalogue};
-
-/// One block of a part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    /// A heading within a part (a red flag, an action): an H3.
-    Subheading(String),
-    Para(String),
-    /// A sentence that must not be missed (incomplete, a flag's status, a caveat).
-    Strong(String),
-    List(Vec<String>),
-    /// Words a person typed, kept exactly (line breaks too).
-    Verbatim(String),
-    /// A warning that travels with what follows it (third-party information).
-    Warning(String),
-}
-
-/// A part of the summary under its own heading (an H2).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
-    /// Stable id, for styling and for tests.
-    pub id: String,
-    pub heading: String,
-    pub blocks: Vec<Block>,
-}
-
-/// The whole summary, ready to render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    pub title: String,
-    pub fields: Vec<(String, String)>,
-    /// "Level of concern: ..." in words.
-    pub level_line: String,
-    /// The level in effect, for the renderers' emphasis.
-    pub level: Level,
-    /// What must be read with the level, directly under it: why the screen is incomplete,
-    /// the minimisation caveat, and "not a clean bill" when nothing was disclosed.
-    pub under_level: Vec<Block>,
-    pub parts: Vec<Part>,
-}
-
-/// The sections printed in full, in order, with their heading keys. The first two come before
-/// the disclosures, the rest after the level of concern.
-pub const SUMMARY_SECTIONS: [(&str, &str); 7] = [
-    ("setting", "core.summary.section.setting"),
-    ("relationship", "core.summary.section.relationship"),
-    ("impact", "core.summary.section.impact"),
-    ("children", "core.summary.section.children"),
-    ("substance_use", "core.summary.section.substance_use"),
-    ("own_safety", "core.summary.section.own_safety"),
-    ("readiness", "core.summary.section.readiness"),
-];
 
 fn source_mark(line: &AnswerLine, cat: &Catalogue) -> String {
     match line.source {
@@ -90,19 +34,7 @@ fn answer_item(l: &AnswerLine, cat: &Catalogue) -> String {
 impl Summary {
     /// The document every rendering is made from.
     pub fn document(&self, cat: &Catalogue) -> Document {
-        let get = |key: &str| cat.get(key).to_owned();
-        let mut under_level = Vec::new();
-        if let Some(r) = &self.incomplete_reason {
-            under_level.push(Block::Strong(r.clone()));
-        }
-        if let Some(c) = self.caveats.iter().find(|c| c.id == "minimisation") {
-            under_level.push(Block::Para(c.text.clone()));
-        }
         let in_effect = self.level.judged.unwrap_or(self.level.computed);
-        if in_effect == Level::NoAbuseDisclosed {
-            under_level.push(Block::Strong(get("core.summary.not_a_clean_bill")));
-        }
-
         let mut parts = Vec::new();
         let (before, after) = SUMMARY_SECTIONS.split_at(2);
         for (id, key) in before {
@@ -114,6 +46,43 @@ impl Summary {
         for (id, key) in after {
             parts.extend(self.section_part(id, key, cat));
         }
+        parts.extend(self.record_parts(cat));
+        Document {
+            title: cat.get("core.summary.title").to_owned(),
+            fields: self.header_fields(cat),
+            level_line: field(
+                cat,
+                cat.get("core.summary.level_of_concern"),
+                &self.level_in_words(cat),
+            ),
+            level: in_effect,
+            under_level: self.under_level(in_effect, cat),
+            parts,
+        }
+    }
+
+    /// What must be read with the level, directly under it.
+    fn under_level(&self, in_effect: Level, cat: &Catalogue) -> Vec<Block> {
+        let mut under_level = Vec::new();
+        if let Some(r) = &self.incomplete_reason {
+            under_level.push(Block::Strong(r.clone()));
+        }
+        if let Some(c) = self.caveats.iter().find(|c| c.id == "minimisation") {
+            under_level.push(Block::Para(c.text.clone()));
+        }
+        if in_effect == Level::NoAbuseDisclosed {
+            under_level.push(Block::Strong(
+                cat.get("core.summary.not_a_clean_bill").to_owned(),
+            ));
+        }
+        under_level
+    }
+
+    /// The parts after the answers: changes, suitability, actions, the worker's records,
+    /// notes, sharing, follow-up and caveats.
+    fn record_parts(&self, cat: &Catalogue) -> Vec<Part> {
+        let get = |key: &str| cat.get(key).to_owned();
+        let mut parts = Vec::new();
         // Changes print only when there were some (the JSON always carries the list).
         if !self.changes.is_empty() {
             parts.push(Part {
@@ -122,42 +91,9 @@ impl Summary {
                 blocks: vec![Block::List(self.changes.clone())],
             });
         }
-        parts.push(Part {
-            id: "suitability".into(),
-            heading: get("core.summary.suitability"),
-            blocks: vec![Block::List(
-                self.suitability
-                    .iter()
-                    .map(|s| {
-                        format!(
-                            "{} {}",
-                            field(cat, &s.criterion, s.indicator.label(cat)),
-                            cat.fill("core.summary.suitability_answer", &[("item", &s.item_id)])
-                        )
-                    })
-                    .collect(),
-            )],
-        });
+        parts.push(self.suitability_part(cat));
         parts.push(self.actions_part(cat));
-        // The worker's observation and third-party information print only when written: an
-        // empty heading would only push the summary onto another sheet.
-        if let Some(text) = &self.observation {
-            parts.push(Part {
-                id: "observation".into(),
-                heading: get("core.summary.observation"),
-                blocks: vec![Block::Verbatim(text.clone())],
-            });
-        }
-        if let Some(text) = &self.third_party {
-            parts.push(Part {
-                id: "third_party".into(),
-                heading: get("core.summary.third_party"),
-                blocks: vec![
-                    Block::Warning(get("core.summary.third_party_warning")),
-                    Block::Verbatim(text.clone()),
-                ],
-            });
-        }
+        parts.extend(self.written_parts(cat));
         parts.push(self.notes_part(cat));
         parts.push(self.list_part(
             "sharing",
@@ -185,18 +121,51 @@ impl Summary {
                 self.caveats.iter().map(|c| c.text.clone()).collect(),
             )],
         });
-        Document {
-            title: get("core.summary.title"),
-            fields: self.header_fields(cat),
-            level_line: field(
-                cat,
-                cat.get("core.summary.level_of_concern"),
-                &self.level_in_words(cat),
-            ),
-            level: in_effect,
-            under_level,
-            parts,
+        parts
+    }
+
+    fn suitability_part(&self, cat: &Catalogue) -> Part {
+        Part {
+            id: "suitability".into(),
+            heading: cat.get("core.summary.suitability").to_owned(),
+            blocks: vec![Block::List(
+                self.suitability
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {}",
+                            field(cat, &s.criterion, s.indicator.label(cat)),
+                            cat.fill("core.summary.suitability_answer", &[("item", &s.item_id)])
+                        )
+                    })
+                    .collect(),
+            )],
         }
+    }
+
+    /// The worker's observation and third-party information print only when written: an
+    /// empty heading would only push the summary onto another sheet.
+    fn written_parts(&self, cat: &Catalogue) -> Vec<Part> {
+        let get = |key: &str| cat.get(key).to_owned();
+        let mut parts = Vec::new();
+        if let Some(text) = &self.observation {
+            parts.push(Part {
+                id: "observation".into(),
+                heading: get("core.summary.observation"),
+                blocks: vec![Block::Verbatim(text.clone())],
+            });
+        }
+        if let Some(text) = &self.third_party {
+            parts.push(Part {
+                id: "third_party".into(),
+                heading: get("core.summary.third_party"),
+                blocks: vec![
+                    Block::Warning(get("core.summary.third_party_warning")),
+                    Block::Verbatim(text.clone()),
+                ],
+            });
+        }
+        parts
     }
 
     fn section_part(&self, id: &str, key: &str, cat: &Catalogue) -> Option<Part> {
@@ -407,84 +376,5 @@ impl Summary {
                 Block::List(lines)
             }],
         }
-    }
-}
-
-/// Every piece of text in a document, in order: what each rendering must contain.
-pub fn texts(doc: &Document) -> Vec<String> {
-    let mut out = vec![doc.title.clone()];
-    for (k, v) in &doc.fields {
-        out.push(k.clone());
-        out.push(v.clone());
-    }
-    out.push(doc.level_line.clone());
-    let blocks = doc
-        .under_level
-        .iter()
-        .chain(doc.parts.iter().flat_map(|p| p.blocks.iter()));
-    for p in &doc.parts {
-        out.push(p.heading.clone());
-    }
-    for b in blocks {
-        match b {
-            Block::List(items) => out.extend(items.iter().cloned()),
-            Block::Subheading(t)
-            | Block::Para(t)
-            | Block::Strong(t)
-            | Block::Verbatim(t)
-            | Block::Warning(t) => out.push(t.clone()),
-        }
-    }
-    out
-}
-
-impl Document {
-    /// The plain text for pasting into a case system: headings in capitals, underlined; free
-    /// text verbatim.
-    pub fn to_plain_text(&self) -> String {
-        let mut out = String::new();
-        heading(&mut out, &self.title, '=');
-        for (k, v) in &self.fields {
-            let _ = writeln!(out, "{k}: {v}");
-        }
-        let _ = writeln!(out, "{}", self.level_line);
-        blocks_text(&mut out, &self.under_level);
-        for p in &self.parts {
-            out.push('\n');
-            heading(&mut out, &p.heading, '-');
-            blocks_text(&mut out, &p.blocks);
-        }
-        out
-    }
-}
-
-fn heading(out: &mut String, title: &str, rule: char) {
-    let title = title.to_uppercase();
-    out.push_str(&title);
-    out.push('\n');
-    out.extend(std::iter::repeat_n(rule, title.chars().count()));
-    out.push('\n');
-}
-
-/// Blocks as text. What follows a subheading is indented under it, as in a case note; free
-/// text is never indented, so that it pastes back exactly as typed.
-fn blocks_text(out: &mut String, blocks: &[Block]) {
-    let mut indent = "";
-    for b in blocks {
-        let _ = match b {
-            Block::Subheading(t) => {
-                indent = "  ";
-                writeln!(out, "* {t}")
-            }
-            Block::Para(t) | Block::Strong(t) => writeln!(out, "{indent}{t}"),
-            Block::Verbatim(t) => writeln!(out, "{t}"),
-            Block::Warning(t) => writeln!(out, "{indent}!! {t}"),
-            Block::List(items) => {
-                for i in items {
-                    let _ = writeln!(out, "{indent}- {i}");
-                }
-                Ok(())
-            }
-        };
     }
 }
