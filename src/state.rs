@@ -69,7 +69,9 @@ impl Ctx {
         // there and `assess` (with its worst-case completion of the gaps) does not run again.
         let scored = Memo::new(move |_| screening.with(|s| crate::scored::scored(def, &s.answers)));
         let assessment = Memo::new(move |_| {
-            scored.track();
+            // Read, not `track()`: tracking alone never runs `scored`, so it would never subscribe
+            // to the screening, and the assessment would stay as first computed.
+            scored.with(|_| ());
             screening
                 .with_untracked(|s| dva_core::assess(def, &s.answers, crate::text::catalogue()))
         });
@@ -262,5 +264,33 @@ impl<T: Send + Sync + 'static> Watched<Memo<T>> {
         T: Clone,
     {
         self.with(T::clone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dva_core::{Answer, Band, Level, YesNo};
+    use leptos::prelude::*;
+
+    use super::Ctx;
+    use crate::route::Route;
+
+    /// Read, change an answer, read again: the second read sees the change (a re-visited result
+    /// page once showed the level from its first visit).
+    #[test]
+    fn the_assessment_follows_every_change_of_the_answers() {
+        let owner = Owner::new();
+        owner.set();
+        let def = Box::leak(Box::new(dva_core::builtin().expect("valid")));
+        let ctx = Ctx::new(def, Route::Start);
+        let first = ctx.assessment.with_untracked(|a| a.level);
+        let shouting = Answer::Frequency {
+            band: Band::Once,
+            last_12_months: Some(YesNo::Yes),
+        };
+        ctx.answer("b.shouting", shouting).expect("a valid answer");
+        let second = ctx.assessment.with_untracked(|a| a.level);
+        assert_ne!(first, second);
+        assert_eq!(second, Level::AbuseDisclosed);
     }
 }
