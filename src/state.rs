@@ -66,7 +66,9 @@ impl Ctx {
         // there and `assess` (with its worst-case completion of the gaps) does not run again.
         let scored = Memo::new(move |_| screening.with(|s| crate::scored::scored(def, &s.answers)));
         let assessment = Memo::new(move |_| {
-            scored.track();
+            // Read, not only tracked: a memo that is only tracked is never computed, so it would
+            // not follow the screening.
+            scored.with(|_| ());
             screening
                 .with_untracked(|s| dva_core::assess(def, &s.answers, crate::text::catalogue()))
         });
