@@ -210,8 +210,13 @@ impl<S: Track + Clone + Send + Sync + 'static> Watched<S> {
     }
 }
 
-impl<T: Send + Sync + 'static> Watched<RwSignal<T>> {
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+/// Reads, for a signal and a memo alike: through the page's memo inside a page, at the root
+/// outside one.
+impl<S> Watched<S>
+where
+    S: Track + Clone + Send + Sync + 'static + With + WithUntracked<Value = <S as With>::Value>,
+{
+    pub fn with<R>(&self, f: impl FnOnce(&<S as With>::Value) -> R) -> R {
         if self.track_page() {
             self.root.with_untracked(f)
         } else {
@@ -219,17 +224,20 @@ impl<T: Send + Sync + 'static> Watched<RwSignal<T>> {
         }
     }
 
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&<S as With>::Value) -> R) -> R {
         self.root.with_untracked(f)
     }
 
-    pub fn get(&self) -> T
+    pub fn get(&self) -> <S as With>::Value
     where
-        T: Clone,
+        <S as With>::Value: Clone + Sized,
     {
-        self.with(T::clone)
+        self.with(Clone::clone)
     }
+}
 
+/// Writes, for the screening and the other signals.
+impl<T: Send + Sync + 'static> Watched<RwSignal<T>> {
     pub fn get_untracked(&self) -> T
     where
         T: Clone,
@@ -243,27 +251,6 @@ impl<T: Send + Sync + 'static> Watched<RwSignal<T>> {
 
     pub fn update(&self, f: impl FnOnce(&mut T)) {
         self.root.update(f);
-    }
-}
-
-impl<T: Send + Sync + 'static> Watched<Memo<T>> {
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        if self.track_page() {
-            self.root.with_untracked(f)
-        } else {
-            self.root.with(f)
-        }
-    }
-
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.root.with_untracked(f)
-    }
-
-    pub fn get(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with(T::clone)
     }
 }
 
