@@ -10,8 +10,10 @@ use dva_core::{Answer, Answers, Definition, LeadDecision, Recorded, Response};
 pub struct Scored {
     /// The current answers, free text blanked.
     current: Vec<(String, Recorded)>,
-    /// The answers as they stood before each change (red flags raised then stand).
-    earlier: Vec<Vec<(String, Recorded)>>,
+    /// Each change's question and the answer before it, free text blanked: with `current`, this
+    /// fixes the answers as they stood before each change (red flags raised then stand), without
+    /// rebuilding those states on every key typed.
+    earlier: Vec<(String, Option<Recorded>)>,
     /// The safeguarding lead's decision on each red flag, in the definition's order.
     set_aside: Vec<Option<LeadDecision>>,
 }
@@ -21,9 +23,12 @@ pub fn scored(def: &Definition, answers: &Answers) -> Scored {
     Scored {
         current: blanked(def, answers),
         earlier: answers
-            .earlier_states()
+            .log()
             .iter()
-            .map(|a| blanked(def, a))
+            .map(|c| {
+                let before = c.before.as_ref().map(|r| blank(def, &c.item_id, r));
+                (c.item_id.clone(), before)
+            })
             .collect(),
         set_aside: def
             .red_flag_rules()
@@ -37,20 +42,22 @@ pub fn scored(def: &Definition, answers: &Answers) -> Scored {
 fn blanked(def: &Definition, answers: &Answers) -> Vec<(String, Recorded)> {
     answers
         .iter()
-        .map(|(id, r)| {
-            let free = def
-                .item(id)
-                .is_some_and(|i| matches!(i.response, Response::FreeText { .. }));
-            let r = match &r.answer {
-                Answer::Text(_) if free => Recorded {
-                    answer: Answer::Text(String::new()),
-                    source: r.source,
-                },
-                _ => r.clone(),
-            };
-            (id.to_owned(), r)
-        })
+        .map(|(id, r)| (id.to_owned(), blank(def, id, r)))
         .collect()
+}
+
+/// An answer as scoring sees it: the words of a free-text answer left out.
+fn blank(def: &Definition, id: &str, r: &Recorded) -> Recorded {
+    let free = def
+        .item(id)
+        .is_some_and(|i| matches!(i.response, Response::FreeText { .. }));
+    match &r.answer {
+        Answer::Text(_) if free => Recorded {
+            answer: Answer::Text(String::new()),
+            source: r.source,
+        },
+        _ => r.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -121,7 +128,10 @@ mod tests {
         .unwrap();
         let changed = scored(&def, &a);
         assert_ne!(changed, first);
-        assert_eq!(changed.earlier.len(), 1, "the earlier answer is read too");
+        assert!(
+            changed.earlier.iter().any(|(_, before)| before.is_some()),
+            "the earlier answer is read too"
+        );
         let rule = def.red_flag_rules()[0].id.clone();
         let decision = LeadDecision {
             lead: "Sam Patel".into(),
@@ -130,5 +140,73 @@ mod tests {
         };
         a.set_aside_flag(&rule, decision).unwrap();
         assert_ne!(scored(&def, &a), changed);
+    }
+
+    /// The answers as they stood before each change, rebuilt from the key alone, the way
+    /// `Answers::earlier_states` rebuilds them from the answers.
+    fn earlier_from_key(key: &Scored) -> Vec<Vec<(String, Recorded)>> {
+        let mut state: std::collections::BTreeMap<_, _> = key.current.iter().cloned().collect();
+        let mut out = Vec::new();
+        for (id, before) in key.earlier.iter().rev() {
+            match before {
+                Some(b) => {
+                    state.insert(id.clone(), b.clone());
+                    out.push(state.clone().into_iter().collect());
+                }
+                None => {
+                    state.remove(id);
+                }
+            }
+        }
+        out
+    }
+
+    /// Over sets, changes, clears and typing: the key fixes every earlier state scoring reads
+    /// (so it leaves nothing out that `assess` reads), and a twin screening that differs only
+    /// in the words typed has the same key and the same assessment.
+    #[test]
+    fn the_key_fixes_every_earlier_state_and_ignores_only_the_words() {
+        let def = def();
+        let cat = crate::text::catalogue();
+        let bands = [Band::Once, Band::MoreThanTwenty, Band::TwoToTen];
+        let (mut a, mut twin) = (Answers::new(), Answers::new());
+        for step in 0..40usize {
+            for (answers, words) in [(&mut a, "he said"), (&mut twin, "something else")] {
+                match step % 5 {
+                    0 | 3 => {
+                        let band = bands[step / 5 % 3];
+                        answers
+                            .set(&def, "b.pushing", pushing(band), Source::Worker)
+                            .unwrap();
+                    }
+                    1 => {
+                        let text = Answer::Text(format!("{words} {step}"));
+                        answers
+                            .set(&def, "b.words_first", text, Source::Worker)
+                            .unwrap();
+                    }
+                    2 => answers.clear("b.pushing"),
+                    _ => {
+                        let band = bands[step / 4 % 3];
+                        answers
+                            .set(&def, "b.strangling", pushing(band), Source::Worker)
+                            .unwrap();
+                    }
+                }
+            }
+            let key = scored(&def, &a);
+            let old: Vec<_> = a
+                .earlier_states()
+                .iter()
+                .map(|e| blanked(&def, e))
+                .collect();
+            assert_eq!(earlier_from_key(&key), old, "step {step}");
+            assert_eq!(scored(&def, &twin), key, "step {step}");
+            assert_eq!(
+                dva_core::assess(&def, &twin, cat),
+                dva_core::assess(&def, &a, cat),
+                "step {step}"
+            );
+        }
     }
 }

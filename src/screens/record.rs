@@ -119,6 +119,7 @@ fn save_file(s: &Summary, plain: Memo<String>, ext: &str) -> String {
 #[component]
 fn NewScreening() -> impl IntoView {
     let ctx = use_ctx();
+    let drafts = crate::components::drafts::use_drafts();
     let confirm_reset = RwSignal::new(false);
     view! {
         <section class="record__new no-print" aria-labelledby="new-heading">
@@ -142,7 +143,7 @@ fn NewScreening() -> impl IntoView {
                     <div class="button-group">
                         <button class="button button--warning" type="button" id="record-new-confirm" on:click=move |_| {
                             // "Cleared from this computer": this screening's draft goes too.
-                            crate::components::drafts::stop_and_delete();
+                            drafts.stop();
                             ctx.reset();
                             nav::navigate(&ctx, &Route::Start);
                         }>{t("record.new.confirm")}</button>

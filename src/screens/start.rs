@@ -164,6 +164,7 @@ fn WorkerDetails(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
 #[component]
 fn StopNotice() -> impl IntoView {
     let ctx = use_ctx();
+    let drafts = crate::components::drafts::use_drafts();
     let stopped = move || {
         ctx.screening
             .with(|s| !ctx.def.stops(&s.answers).is_empty())
@@ -171,7 +172,7 @@ fn StopNotice() -> impl IntoView {
     let on_postpone = move |_| {
         // Keep nothing: the answers, the reference and the names are all forgotten, and any
         // draft of this screening is deleted.
-        crate::components::drafts::stop_and_delete();
+        drafts.stop();
         ctx.reset();
         nav::navigate(&ctx, &Route::Postponed);
     };

@@ -28,5 +28,5 @@ mod store;
 
 pub use list::SavedDrafts;
 pub use opt_in::DraftOptIn;
-pub use state::{provide, stop_and_delete, use_drafts, Drafts, Status, SAVE_AFTER};
+pub use state::{provide, use_drafts, Drafts, Status, SAVE_AFTER};
 pub use status::DraftStatus;

@@ -83,7 +83,9 @@ impl Drafts {
         self.save(ctx, false);
     }
 
-    /// The worker unticked the box: stop saving and delete this screening's draft.
+    /// Stops saving and deletes this screening's draft, if there is one: when the worker unticks
+    /// the box, and for "postpone" and "start again", which promise that nothing of the
+    /// screening is kept. (Quick exit keeps drafts.)
     pub fn stop(&self) {
         let mine = self.session.get_value();
         self.forget();

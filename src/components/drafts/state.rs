@@ -91,7 +91,6 @@ pub fn provide(ctx: Ctx) -> Drafts {
     };
     drafts.read_at_start();
     provide_context(drafts);
-    CURRENT.with(|c| c.set(Some(drafts)));
     follow_changes(ctx, drafts);
     save_on_leaving(ctx, drafts);
     drafts
@@ -146,21 +145,10 @@ fn save_on_leaving(ctx: Ctx, drafts: Drafts) {
     });
 }
 
-/// Stops saving and deletes this screening's draft, if there is one: for "postpone" and "start
-/// again", which promise that nothing of the screening is kept. (Quick exit keeps drafts.)
-/// Works from event handlers, which run outside the component tree's context.
-pub fn stop_and_delete() {
-    if let Some(drafts) = CURRENT.with(std::cell::Cell::get) {
-        drafts.stop();
-    }
-}
-
 thread_local! {
     /// The key this tab's saves are locked with, in memory only. Not a signal: nothing renders
     /// from it, and a plain cell costs the wasm less than reactive storage for a JS value.
     static LOCK: std::cell::RefCell<Option<Lock>> = const { std::cell::RefCell::new(None) };
-    /// The root's drafts state, for [`stop_and_delete`].
-    static CURRENT: std::cell::Cell<Option<Drafts>> = const { std::cell::Cell::new(None) };
 }
 
 pub(super) fn lock() -> Option<Lock> {

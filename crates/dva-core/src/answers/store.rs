@@ -127,6 +127,12 @@ impl Answers {
         self.changes.iter().filter(|c| c.before.is_some())
     }
 
+    /// Every entry of the log, first answers too, oldest first: with the current answers, the
+    /// entries' items and `before`s fix every state [`Answers::earlier_states`] rebuilds.
+    pub fn log(&self) -> &[Change] {
+        &self.changes
+    }
+
     /// The answers as they stood just before each change of a given answer, newest first.
     /// Scoring reads them so that a red flag raised at any point still stands. Only those
     /// moments matter: conditions test for answers given, never for their absence, so a first
