@@ -1,7 +1,7 @@
 //! One question of the questionnaire as the worker asks it, rendered for its response type:
 //! radios (frequency with its "last 12 months" follow-up, yes/no, single choice, scale) or free
 //! text. Used by the question pages and the start page.
-use dva_core::{Answer, Item, Response, YesNo};
+use dva_core::{Answer, Answers, Definition, Item, Response, YesNo};
 use leptos::prelude::*;
 
 use crate::components::Radios;
@@ -21,7 +21,8 @@ pub fn Question(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    let shown = move || ctx.screening.with(|s| def.is_shown(item, &s.answers));
+    let asked = PageQuestions::watch(item);
+    let shown = move || asked.with(|a| a.shown);
     // A stop (privacy, consent, interpreter) is said right under the question that caused it.
     // Only this item's own stop rule is evaluated (as `Definition::stops` would for it), and an
     // item without one reads nothing: every answer used to re-run every stop rule once per
@@ -38,9 +39,9 @@ pub fn Question(
             <div class="question" class:question--frequency=item.response == Response::Frequency>
                 {match &item.response {
                     Response::FreeText { max_chars } => view! { <FreeText item=item max_chars=*max_chars /> }.into_any(),
-                    _ => view! { <ItemRadios item=item error=error /> }.into_any(),
+                    _ => view! { <ItemRadios item=item asked=asked error=error /> }.into_any(),
                 }}
-                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item /> })}
+                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item asked=asked /> })}
                 <div aria-live="polite">
                     {move || stop().map(|message| view! {
                         <div class="warning-text question__stop">
@@ -54,12 +55,84 @@ pub fn Question(
     }
 }
 
+/// What a question's views read of the screening: whether it is shown, and its answer.
+#[derive(Clone, PartialEq)]
+pub struct Asked {
+    shown: bool,
+    answer: Option<Answer>,
+}
+
+impl Asked {
+    fn of(def: &Definition, item: &Item, answers: &Answers) -> Asked {
+        Asked {
+            shown: def.is_shown(item, answers),
+            answer: answers.get(&item.id).map(|r| r.answer.clone()),
+        }
+    }
+}
+
+/// The questions of a page, each with what its views read, kept up to date by one effect.
+///
+/// Why: an answer changes the screening, and every reader of the screening on the page runs
+/// again. When each question's views read it (whether it is shown, which option is checked,
+/// whether to ask "in the last 12 months?"), a click re-ran about three memos a question and
+/// woke every option's render effect to check them: most of the app's own time of a click on
+/// the behaviours page. Here one effect works out each question's state and sets only the
+/// questions whose state changed, so a click runs the views of the question clicked (and of
+/// any question it shows or hides), nothing else.
+#[derive(Clone, Copy)]
+pub struct PageQuestions {
+    list: StoredValue<Vec<(&'static Item, RwSignal<Asked>)>>,
+}
+
+impl PageQuestions {
+    /// Call where a page with questions is built, before its questions.
+    pub fn provide() {
+        let ctx = use_ctx();
+        let def = ctx.def;
+        let questions = PageQuestions {
+            list: StoredValue::new(Vec::new()),
+        };
+        Effect::new(move |_| {
+            let changed: Vec<(RwSignal<Asked>, Asked)> = ctx.screening.with(|s| {
+                questions.list.with_value(|list| {
+                    list.iter()
+                        .filter_map(|&(item, asked)| {
+                            let now = Asked::of(def, item, &s.answers);
+                            (asked.try_with_untracked(|was| *was != now) == Some(true))
+                                .then_some((asked, now))
+                        })
+                        .collect()
+                })
+            });
+            for (asked, now) in changed {
+                asked.try_set(now);
+            }
+        });
+        provide_context(questions);
+    }
+
+    /// This question's state, as of now and kept up to date.
+    fn watch(item: &'static Item) -> RwSignal<Asked> {
+        let ctx = use_ctx();
+        let asked = RwSignal::new(
+            ctx.screening
+                .with_untracked(|s| Asked::of(ctx.def, item, &s.answers)),
+        );
+        expect_context::<PageQuestions>()
+            .list
+            .update_value(|list| list.push((item, asked)));
+        asked
+    }
+}
+
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
+fn ItemRadios(item: &'static Item, asked: RwSignal<Asked>, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
-    // A memo, so that an answer to another question does not re-run every option's `checked`.
-    let selected = Memo::new(move |_| ctx.answer_of(&item.id).map(|a| radio_value(&a))).into();
+    // A memo, so that a change of the question's visibility does not re-run every option's
+    // `checked`.
+    let selected = Memo::new(move |_| asked.with(|a| a.answer.as_ref().map(radio_value))).into();
     let on_select = Callback::new(move |value: String| {
         let previous = ctx.answer_of(&item.id);
         if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
@@ -87,15 +160,19 @@ fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
 /// or more is chosen. Its legend names the behaviour for screen-reader users, who may reach it
 /// out of context.
 #[component]
-fn LastTwelveMonths(item: &'static Item) -> impl IntoView {
+fn LastTwelveMonths(item: &'static Item, asked: RwSignal<Asked>) -> impl IntoView {
     let ctx = use_ctx();
-    let band = move || match ctx.answer_of(&item.id) {
-        Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
-        _ => None,
+    let band = move || {
+        asked.with(|a| match a.answer {
+            Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
+            _ => None,
+        })
     };
-    let current = move || match ctx.answer_of(&item.id) {
-        Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
-        _ => None,
+    let current = move || {
+        asked.with(|a| match a.answer {
+            Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
+            _ => None,
+        })
     };
     let base = format!("{}-12m", item_dom_id(&item.id));
     view! {

@@ -4,7 +4,7 @@
 use dva_core::Item;
 use leptos::prelude::*;
 
-use crate::components::question::Question;
+use crate::components::question::{PageQuestions, Question};
 use crate::dom_ids::notes_dom_id;
 use crate::flow::{group_by_domain, is_inventory, next_route, previous_route, progress};
 use crate::nav;
@@ -21,6 +21,7 @@ pub fn AskPage(section: String) -> impl IntoView {
         return ().into_any();
     };
     nav::focus_pending(&ctx);
+    PageQuestions::provide();
 
     let items: Vec<&'static Item> = def.items_in(&section.id).collect();
     let groups = group_by_domain(&items);

@@ -4,7 +4,7 @@
 use dva_core::{Definition, ItemStatus};
 use leptos::prelude::*;
 
-use crate::components::question::Question;
+use crate::components::question::{PageQuestions, Question};
 use crate::components::{ErrorMessage, ErrorSummary, FieldError};
 use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
 use crate::flow::first_route;
@@ -55,6 +55,7 @@ pub fn StartPage() -> impl IntoView {
     let def = ctx.def;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     focus_pending(&ctx);
+    PageQuestions::provide();
 
     let item = |id: &str| {
         def.item(id)
