@@ -128,7 +128,11 @@ impl PageQuestions {
 
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(item: &'static Item, asked: RwSignal<Asked>, error: MaybeProp<String>) -> impl IntoView {
+fn ItemRadios(
+    item: &'static Item,
+    asked: RwSignal<Asked>,
+    error: MaybeProp<String>,
+) -> impl IntoView {
     let ctx = use_ctx();
     // A memo, so that a change of the question's visibility does not re-run every option's
     // `checked`.
