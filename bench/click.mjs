@@ -17,7 +17,7 @@ const opt = (n, d) => { const i = process.argv.indexOf(`--${n}`); return i > 0 ?
 const DIST = opt('dist', 'dist');
 const ROUNDS = Number(opt('rounds', 3));
 const TRACE = process.argv.includes('--trace');
-const TRACE_FILE = TRACE && !opt('trace', '--').startsWith('--') ? opt('trace') : null;
+const TRACE_FILE = TRACE && !(opt('trace') ?? '--').startsWith('--') ? opt('trace') : null;
 const PROFILE = opt('profile', null);
 const CSS = opt('css', null);
 const WIDTH = Number(opt('width', 1280));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::Radios;
 use crate::dom_ids::item_dom_id;
 use crate::form::{answer_from_radio, clip_chars, radio_options, radio_value, scale_hint};
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use crate::text::{catalogue, t, tf};
 
 /// One question, rendered for its response type; shown only while its condition holds, so
@@ -21,8 +21,12 @@ pub fn Question(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    let asked = PageQuestions::watch(item);
-    let shown = move || asked.with(|a| a.shown);
+    let changed = PageQuestions::watch(item);
+    let shown = move || {
+        changed.track();
+        ctx.screening
+            .with_untracked(|s| def.is_shown(item, &s.answers))
+    };
     // A stop (privacy, consent, interpreter) is said right under the question that caused it.
     // Only this item's own stop rule is evaluated (as `Definition::stops` would for it), and an
     // item without one reads nothing: every answer used to re-run every stop rule once per
@@ -39,9 +43,9 @@ pub fn Question(
             <div class="question" class:question--frequency=item.response == Response::Frequency>
                 {match &item.response {
                     Response::FreeText { max_chars } => view! { <FreeText item=item max_chars=*max_chars /> }.into_any(),
-                    _ => view! { <ItemRadios item=item asked=asked error=error /> }.into_any(),
+                    _ => view! { <ItemRadios item=item changed=changed error=error /> }.into_any(),
                 }}
-                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item asked=asked /> })}
+                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item changed=changed /> })}
                 <div aria-live="polite">
                     {move || stop().map(|message| view! {
                         <div class="warning-text question__stop">
@@ -56,8 +60,8 @@ pub fn Question(
 }
 
 /// What a question's views read of the screening: whether it is shown, and its answer.
-#[derive(Clone, PartialEq)]
-pub struct Asked {
+#[derive(PartialEq)]
+struct Asked {
     shown: bool,
     answer: Option<Answer>,
 }
@@ -71,18 +75,19 @@ impl Asked {
     }
 }
 
-/// The questions of a page, each with what its views read, kept up to date by one effect.
+/// The questions of a page, each with what its views last read and a trigger that tells them to
+/// read again, fired by one effect for the questions whose state changed.
 ///
 /// Why: an answer changes the screening, and every reader of the screening on the page runs
 /// again. When each question's views read it (whether it is shown, which option is checked,
 /// whether to ask "in the last 12 months?"), a click re-ran about three memos a question and
 /// woke every option's render effect to check them: most of the app's own time of a click on
-/// the behaviours page. Here one effect works out each question's state and sets only the
-/// questions whose state changed, so a click runs the views of the question clicked (and of
-/// any question it shows or hides), nothing else.
+/// the behaviours page. Here one effect compares each question's state and fires only the
+/// triggers of questions that changed, so a click runs the views of the question clicked (and
+/// of any question it shows or hides), nothing else.
 #[derive(Clone, Copy)]
 pub struct PageQuestions {
-    list: StoredValue<Vec<(&'static Item, RwSignal<Asked>)>>,
+    list: StoredValue<Vec<(&'static Item, Asked, Trigger)>>,
 }
 
 impl PageQuestions {
@@ -94,49 +99,50 @@ impl PageQuestions {
             list: StoredValue::new(Vec::new()),
         };
         Effect::new(move |_| {
-            let changed: Vec<(RwSignal<Asked>, Asked)> = ctx.screening.with(|s| {
-                questions.list.with_value(|list| {
-                    list.iter()
-                        .filter_map(|&(item, asked)| {
-                            let now = Asked::of(def, item, &s.answers);
-                            (asked.try_with_untracked(|was| *was != now) == Some(true))
-                                .then_some((asked, now))
-                        })
-                        .collect()
-                })
+            ctx.screening.with(|s| {
+                questions.list.update_value(|list| {
+                    for (item, was, changed) in list {
+                        let now = Asked::of(def, item, &s.answers);
+                        if *was != now {
+                            *was = now;
+                            changed.notify();
+                        }
+                    }
+                });
             });
-            for (asked, now) in changed {
-                asked.try_set(now);
-            }
         });
         provide_context(questions);
     }
 
-    /// This question's state, as of now and kept up to date.
-    fn watch(item: &'static Item) -> RwSignal<Asked> {
+    /// This question's trigger; its views track it and read the screening untracked.
+    fn watch(item: &'static Item) -> Trigger {
         let ctx = use_ctx();
-        let asked = RwSignal::new(
-            ctx.screening
-                .with_untracked(|s| Asked::of(ctx.def, item, &s.answers)),
-        );
+        let changed = Trigger::new();
+        let now = ctx
+            .screening
+            .with_untracked(|s| Asked::of(ctx.def, item, &s.answers));
         expect_context::<PageQuestions>()
             .list
-            .update_value(|list| list.push((item, asked)));
-        asked
+            .update_value(|list| list.push((item, now, changed)));
+        changed
     }
+}
+
+/// A question's answer, for its views: read again when its trigger fires.
+fn answer_of(ctx: Ctx, changed: Trigger, item: &Item) -> Option<Answer> {
+    changed.track();
+    ctx.screening
+        .with_untracked(|s| s.answers.get(&item.id).map(|r| r.answer.clone()))
 }
 
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(
-    item: &'static Item,
-    asked: RwSignal<Asked>,
-    error: MaybeProp<String>,
-) -> impl IntoView {
+fn ItemRadios(item: &'static Item, changed: Trigger, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
     // A memo, so that a change of the question's visibility does not re-run every option's
     // `checked`.
-    let selected = Memo::new(move |_| asked.with(|a| a.answer.as_ref().map(radio_value))).into();
+    let selected =
+        Memo::new(move |_| answer_of(ctx, changed, item).map(|a| radio_value(&a))).into();
     let on_select = Callback::new(move |value: String| {
         let previous = ctx.answer_of(&item.id);
         if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
@@ -164,19 +170,15 @@ fn ItemRadios(
 /// or more is chosen. Its legend names the behaviour for screen-reader users, who may reach it
 /// out of context.
 #[component]
-fn LastTwelveMonths(item: &'static Item, asked: RwSignal<Asked>) -> impl IntoView {
+fn LastTwelveMonths(item: &'static Item, changed: Trigger) -> impl IntoView {
     let ctx = use_ctx();
-    let band = move || {
-        asked.with(|a| match a.answer {
-            Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
-            _ => None,
-        })
+    let band = move || match answer_of(ctx, changed, item) {
+        Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
+        _ => None,
     };
-    let current = move || {
-        asked.with(|a| match a.answer {
-            Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
-            _ => None,
-        })
+    let current = move || match answer_of(ctx, changed, item) {
+        Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
+        _ => None,
     };
     let base = format!("{}-12m", item_dom_id(&item.id));
     view! {
