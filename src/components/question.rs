@@ -15,13 +15,14 @@ use crate::text::{catalogue, t, tf};
 #[component]
 pub fn Question(
     item: &'static Item,
+    /// Moved on when the question's state changes (`follow`).
+    changed: Version,
     /// The start page's validation message for this question, if any.
     #[prop(optional, into)]
     error: MaybeProp<String>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    let changed = PageQuestions::watch(item);
     let shown = move || {
         changed.track();
         ctx.screening
@@ -75,61 +76,47 @@ impl Asked {
     }
 }
 
-/// The questions of a page, each with what its views last read and a trigger that tells them to
-/// read again, fired by one effect for the questions whose state changed.
+/// A count of a question's changes: its value means nothing, its changing does. (A signal of the
+/// kind the app already has costs less wasm than a `Trigger`.)
+pub type Version = RwSignal<usize>;
+
+/// A version for each of `items`, moved on by one effect when the question's state (shown, its
+/// answer) changes. Call where a page builds its questions, once for a list of them; give each
+/// `Question` its version.
 ///
 /// Why: an answer changes the screening, and every reader of the screening on the page runs
 /// again. When each question's views read it (whether it is shown, which option is checked,
 /// whether to ask "in the last 12 months?"), a click re-ran about three memos a question and
 /// woke every option's render effect to check them: most of the app's own time of a click on
-/// the behaviours page. Here one effect compares each question's state and fires only the
-/// triggers of questions that changed, so a click runs the views of the question clicked (and
-/// of any question it shows or hides), nothing else.
-#[derive(Clone, Copy)]
-pub struct PageQuestions {
-    list: StoredValue<Vec<(&'static Item, Asked, Trigger)>>,
-}
-
-impl PageQuestions {
-    /// Call where a page with questions is built, before its questions.
-    pub fn provide() {
-        let ctx = use_ctx();
-        let def = ctx.def;
-        let questions = PageQuestions {
-            list: StoredValue::new(Vec::new()),
-        };
-        Effect::new(move |_| {
-            ctx.screening.with(|s| {
-                questions.list.update_value(|list| {
-                    for (item, was, changed) in list {
-                        let now = Asked::of(def, item, &s.answers);
-                        if *was != now {
-                            *was = now;
-                            changed.notify();
-                        }
-                    }
-                });
-            });
+/// the behaviours page. Here one effect compares the questions' states and moves on only the
+/// versions of those that changed, so a click runs the views of the question clicked (and of
+/// any question it shows or hides), nothing else.
+pub fn follow(items: &[&'static Item]) -> Vec<Version> {
+    let ctx = use_ctx();
+    let def = ctx.def;
+    let mut list: Vec<(&'static Item, Asked, Version)> = ctx.screening.with_untracked(|s| {
+        items
+            .iter()
+            .map(|&item| (item, Asked::of(def, item, &s.answers), RwSignal::new(0)))
+            .collect()
+    });
+    let versions = list.iter().map(|q| q.2).collect();
+    Effect::new(move |_| {
+        ctx.screening.with(|s| {
+            for (item, was, changed) in &mut list {
+                let now = Asked::of(def, item, &s.answers);
+                if *was != now {
+                    *was = now;
+                    changed.update(|n| *n = n.wrapping_add(1));
+                }
+            }
         });
-        provide_context(questions);
-    }
-
-    /// This question's trigger; its views track it and read the screening untracked.
-    fn watch(item: &'static Item) -> Trigger {
-        let ctx = use_ctx();
-        let changed = Trigger::new();
-        let now = ctx
-            .screening
-            .with_untracked(|s| Asked::of(ctx.def, item, &s.answers));
-        expect_context::<PageQuestions>()
-            .list
-            .update_value(|list| list.push((item, now, changed)));
-        changed
-    }
+    });
+    versions
 }
 
-/// A question's answer, for its views: read again when its trigger fires.
-fn answer_of(ctx: Ctx, changed: Trigger, item: &Item) -> Option<Answer> {
+/// A question's answer, for its views: read again when its version moves on.
+fn answer_of(ctx: Ctx, changed: Version, item: &Item) -> Option<Answer> {
     changed.track();
     ctx.screening
         .with_untracked(|s| s.answers.get(&item.id).map(|r| r.answer.clone()))
@@ -137,12 +124,10 @@ fn answer_of(ctx: Ctx, changed: Trigger, item: &Item) -> Option<Answer> {
 
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(item: &'static Item, changed: Trigger, error: MaybeProp<String>) -> impl IntoView {
+fn ItemRadios(item: &'static Item, changed: Version, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
-    // A memo, so that a change of the question's visibility does not re-run every option's
-    // `checked`.
-    let selected =
-        Memo::new(move |_| answer_of(ctx, changed, item).map(|a| radio_value(&a))).into();
+    // Runs again only when this question changes (its version), not on every answer.
+    let selected = Signal::derive(move || answer_of(ctx, changed, item).map(|a| radio_value(&a)));
     let on_select = Callback::new(move |value: String| {
         let previous = ctx.answer_of(&item.id);
         if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
@@ -170,7 +155,7 @@ fn ItemRadios(item: &'static Item, changed: Trigger, error: MaybeProp<String>) -
 /// or more is chosen. Its legend names the behaviour for screen-reader users, who may reach it
 /// out of context.
 #[component]
-fn LastTwelveMonths(item: &'static Item, changed: Trigger) -> impl IntoView {
+fn LastTwelveMonths(item: &'static Item, changed: Version) -> impl IntoView {
     let ctx = use_ctx();
     let band = move || match answer_of(ctx, changed, item) {
         Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
