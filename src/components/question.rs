@@ -1,13 +1,13 @@
 //! One question of the questionnaire as the worker asks it, rendered for its response type:
 //! radios (frequency with its "last 12 months" follow-up, yes/no, single choice, scale) or free
 //! text. Used by the question pages and the start page.
-use dva_core::{Answer, Item, Response, YesNo};
+use dva_core::{Answer, Answers, Definition, Item, Response, YesNo};
 use leptos::prelude::*;
 
 use crate::components::Radios;
 use crate::dom_ids::item_dom_id;
 use crate::form::{answer_from_radio, clip_chars, radio_options, radio_value, scale_hint};
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use crate::text::{catalogue, t, tf};
 
 /// One question, rendered for its response type; shown only while its condition holds, so
@@ -15,13 +15,19 @@ use crate::text::{catalogue, t, tf};
 #[component]
 pub fn Question(
     item: &'static Item,
+    /// Moved on when the question's state changes (`follow`).
+    changed: Version,
     /// The start page's validation message for this question, if any.
     #[prop(optional, into)]
     error: MaybeProp<String>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let def = ctx.def;
-    let shown = move || ctx.screening.with(|s| def.is_shown(item, &s.answers));
+    let shown = move || {
+        changed.track();
+        ctx.screening
+            .with_untracked(|s| def.is_shown(item, &s.answers))
+    };
     // A stop (privacy, consent, interpreter) is said right under the question that caused it.
     // Only this item's own stop rule is evaluated (as `Definition::stops` would for it), and an
     // item without one reads nothing: every answer used to re-run every stop rule once per
@@ -38,9 +44,9 @@ pub fn Question(
             <div class="question" class:question--frequency=item.response == Response::Frequency>
                 {match &item.response {
                     Response::FreeText { max_chars } => view! { <FreeText item=item max_chars=*max_chars /> }.into_any(),
-                    _ => view! { <ItemRadios item=item error=error /> }.into_any(),
+                    _ => view! { <ItemRadios item=item changed=changed error=error /> }.into_any(),
                 }}
-                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item /> })}
+                {(item.response == Response::Frequency).then(|| view! { <LastTwelveMonths item=item changed=changed /> })}
                 <div aria-live="polite">
                     {move || stop().map(|message| view! {
                         <div class="warning-text question__stop">
@@ -54,12 +60,74 @@ pub fn Question(
     }
 }
 
+/// What a question's views read of the screening: whether it is shown, and its answer.
+#[derive(PartialEq)]
+struct Asked {
+    shown: bool,
+    answer: Option<Answer>,
+}
+
+impl Asked {
+    fn of(def: &Definition, item: &Item, answers: &Answers) -> Asked {
+        Asked {
+            shown: def.is_shown(item, answers),
+            answer: answers.get(&item.id).map(|r| r.answer.clone()),
+        }
+    }
+}
+
+/// A count of a question's changes: its value means nothing, its changing does. (A signal of the
+/// kind the app already has costs less wasm than a `Trigger`.)
+pub type Version = RwSignal<usize>;
+
+/// A version for each of `items`, moved on by one effect when the question's state (shown, its
+/// answer) changes. Call where a page builds its questions, once for a list of them; give each
+/// `Question` its version.
+///
+/// Why: an answer changes the screening, and every reader of the screening on the page runs
+/// again. When each question's views read it (whether it is shown, which option is checked,
+/// whether to ask "in the last 12 months?"), a click re-ran about three memos a question and
+/// woke every option's render effect to check them: most of the app's own time of a click on
+/// the behaviours page. Here one effect compares the questions' states and moves on only the
+/// versions of those that changed, so a click runs the views of the question clicked (and of
+/// any question it shows or hides), nothing else.
+pub fn follow(items: &[&'static Item]) -> Vec<Version> {
+    let ctx = use_ctx();
+    let def = ctx.def;
+    let mut list: Vec<(&'static Item, Asked, Version)> = ctx.screening.with_untracked(|s| {
+        items
+            .iter()
+            .map(|&item| (item, Asked::of(def, item, &s.answers), RwSignal::new(0)))
+            .collect()
+    });
+    let versions = list.iter().map(|q| q.2).collect();
+    Effect::new(move |_| {
+        ctx.screening.with(|s| {
+            for (item, was, changed) in &mut list {
+                let now = Asked::of(def, item, &s.answers);
+                if *was != now {
+                    *was = now;
+                    changed.update(|n| *n = n.wrapping_add(1));
+                }
+            }
+        });
+    });
+    versions
+}
+
+/// A question's answer, for its views: read again when its version moves on.
+fn answer_of(ctx: Ctx, changed: Version, item: &Item) -> Option<Answer> {
+    changed.track();
+    ctx.screening
+        .with_untracked(|s| s.answers.get(&item.id).map(|r| r.answer.clone()))
+}
+
 /// The radio group for any item answered by choosing: frequency, yes/no, single choice, scale.
 #[component]
-fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
+fn ItemRadios(item: &'static Item, changed: Version, error: MaybeProp<String>) -> impl IntoView {
     let ctx = use_ctx();
-    // A memo, so that an answer to another question does not re-run every option's `checked`.
-    let selected = Memo::new(move |_| ctx.answer_of(&item.id).map(|a| radio_value(&a))).into();
+    // Runs again only when this question changes (its version), not on every answer.
+    let selected = Signal::derive(move || answer_of(ctx, changed, item).map(|a| radio_value(&a)));
     let on_select = Callback::new(move |value: String| {
         let previous = ctx.answer_of(&item.id);
         if let Some(answer) = answer_from_radio(item, &value, previous.as_ref()) {
@@ -87,13 +155,13 @@ fn ItemRadios(item: &'static Item, error: MaybeProp<String>) -> impl IntoView {
 /// or more is chosen. Its legend names the behaviour for screen-reader users, who may reach it
 /// out of context.
 #[component]
-fn LastTwelveMonths(item: &'static Item) -> impl IntoView {
+fn LastTwelveMonths(item: &'static Item, changed: Version) -> impl IntoView {
     let ctx = use_ctx();
-    let band = move || match ctx.answer_of(&item.id) {
+    let band = move || match answer_of(ctx, changed, item) {
         Some(Answer::Frequency { band, .. }) if band.is_disclosed() => Some(band),
         _ => None,
     };
-    let current = move || match ctx.answer_of(&item.id) {
+    let current = move || match answer_of(ctx, changed, item) {
         Some(Answer::Frequency { last_12_months, .. }) => last_12_months,
         _ => None,
     };

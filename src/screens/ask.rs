@@ -4,7 +4,7 @@
 use dva_core::Item;
 use leptos::prelude::*;
 
-use crate::components::question::Question;
+use crate::components::question::{follow, Question};
 use crate::dom_ids::notes_dom_id;
 use crate::flow::{group_by_domain, is_inventory, next_route, previous_route, progress};
 use crate::nav;
@@ -28,10 +28,12 @@ pub fn AskPage(section: String) -> impl IntoView {
     let questions = groups
         .into_iter()
         .map(|(domain, items)| {
+            let versions = follow(&items);
             let items_of_group = items.clone();
             let list = items
                 .into_iter()
-                .map(|item| view! { <Question item=item /> })
+                .zip(versions)
+                .map(|(item, changed)| view! { <Question item=item changed=changed /> })
                 .collect_view();
             // A group whose questions are all hidden (his words, before any disclosure) is not
             // shown at all, so no heading stands over nothing.

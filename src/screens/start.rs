@@ -4,7 +4,7 @@
 use dva_core::{Definition, ItemStatus};
 use leptos::prelude::*;
 
-use crate::components::question::Question;
+use crate::components::question::{follow, Question};
 use crate::components::{ErrorMessage, ErrorSummary, FieldError};
 use crate::dom_ids::{item_dom_id, CLIENT_REF_ID, SERVICE_ID, WORKER_ID};
 use crate::flow::first_route;
@@ -62,7 +62,8 @@ pub fn StartPage() -> impl IntoView {
     };
     let question = move |id: &str| {
         let item = item(id);
-        view! { <Question item=item error=error_for(errors, item_dom_id(&item.id)) /> }
+        let changed = follow(&[item])[0];
+        view! { <Question item=item changed=changed error=error_for(errors, item_dom_id(&item.id)) /> }
     };
     let returning = move || ctx.return_to.with(Option::is_some);
     let setting = def.start_section().and_then(|id| def.section(id));
