@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/static-server.mjs';
+import { clickProbe } from './probes.mjs';
 import { answerRadio, continueOn, expectHeading, startScreening } from '../tests/e2e/pages/worker-ask.mjs';
 import { behaviourIds, wording } from '../tests/e2e/pages/worker-flow.mjs';
 
@@ -25,19 +26,6 @@ const RATE = Number(opt('rate', 4));
 const srv = await serve(DIST, { base: '/bench/' });
 const { url } = srv;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-function probe() {
-  const bench = { clicks: [] };
-  window.__bench = bench;
-  window.addEventListener('click', (e) => {
-    if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'radio') return;
-    const clicked = e.timeStamp;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => bench.clicks.push(performance.now() - clicked);
-      channel.port2.postMessage(null);
-    });
-  }, true);
-}
 const all = [];
 const busy = [];
 // Per click: the main thread's busy time from the click to the frame that shows it, and the
@@ -58,7 +46,7 @@ const traceEvents = [];
 const bands = ['Never', 'Once', '2 to 10 times', 'Never'];
 for (let r = 0; r < ROUNDS; r++) {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, serviceWorkers: 'block', bypassCSP: !!CSS });
-  await context.addInitScript(probe);
+  await context.addInitScript(clickProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);

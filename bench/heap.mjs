@@ -10,9 +10,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/static-server.mjs';
 import { keepWasmMemory } from '../tests/e2e/memory.mjs';
-import { expectHeading, startScreening } from '../tests/e2e/pages/worker-ask.mjs';
-import { answerAllSections, quietAnswers } from '../tests/e2e/pages/worker-flow.mjs';
-import { recordPage, respondPage, resultPage } from '../tests/e2e/pages/worker-result.mjs';
+import { expectHeading } from '../tests/e2e/pages/worker-ask.mjs';
+import { recordPage } from '../tests/e2e/pages/worker-result.mjs';
+import { screening } from './probes.mjs';
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? path.join(os.tmpdir(), 'dva-screen-heap');
 const N = Number(process.env.N ?? 10);
@@ -38,12 +38,7 @@ async function snapshot(name) {
   console.log(name, 'used', usedSize);
 }
 for (let i = 1; i <= N; i++) {
-  await startScreening(page);
-  await answerAllSections(page, quietAnswers());
-  await page.getByRole('button', { name: 'Continue to the result' }).click();
-  await resultPage(page).continue();
-  await respondPage(page).continue();
-  await recordPage(page).open();
+  await screening(page);
   if (i === 2 || i === N) await snapshot(`s${i}`);
   else { await cdp.send('HeapProfiler.collectGarbage'); const { usedSize } = await cdp.send('Runtime.getHeapUsage'); console.log(`s${i} used`, usedSize); }
   await recordPage(page).startNew();

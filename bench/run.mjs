@@ -10,9 +10,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { keepWasmMemory } from '../tests/e2e/memory.mjs';
+import { clickProbe, screening } from './probes.mjs';
 import { back, continueOn, expectHeading, startScreening } from '../tests/e2e/pages/worker-ask.mjs';
-import { answerAllSections, quietAnswers } from '../tests/e2e/pages/worker-flow.mjs';
-import { recordPage, respondPage, resultPage } from '../tests/e2e/pages/worker-result.mjs';
+import { recordPage } from '../tests/e2e/pages/worker-result.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = [
@@ -126,13 +126,11 @@ function byType(sent) {
 
 /**
  * Records when the page's first question (its first input) is visible and enabled, checked on
- * every animation frame from navigation start; and, for every click on an answer (a radio), the
- * time from the click to the end of the frame that shows it: the frame's requestAnimationFrame
- * callback, then a message posted from it, which runs once that frame has been rendered.
+ * every animation frame from navigation start. (Clicks: `clickProbe`, probes.mjs.)
  */
 function probe() {
-  const bench = { firstInput: null, clicks: [] };
-  window.__bench = bench;
+  const bench = (window.__bench ??= {});
+  bench.firstInput = null;
   const look = () => {
     const input = document.querySelector('main input, main select, main textarea');
     const box = input?.getBoundingClientRect();
@@ -143,15 +141,6 @@ function probe() {
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-  window.addEventListener('click', (e) => {
-    if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'radio') return;
-    const clicked = e.timeStamp;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => bench.clicks.push(performance.now() - clicked);
-      channel.port2.postMessage(null);
-    });
-  }, true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +159,7 @@ const stats = (all) => {
 async function newPage(browser, rate) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await context.addInitScript(probe);
+  await context.addInitScript(clickProbe);
   await context.addInitScript(keepWasmMemory);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -187,15 +177,6 @@ async function firstInputAt(page, url) {
   }));
 }
 
-/** The keyworker's whole screening, from the start page to the record, answering every question. */
-async function screening(page) {
-  await startScreening(page);
-  await answerAllSections(page, quietAnswers());
-  await page.getByRole('button', { name: 'Continue to the result' }).click();
-  await resultPage(page).continue();
-  await respondPage(page).continue();
-  await recordPage(page).open();
-}
 
 /** The rendered start page as static HTML: the app's own markup and styles, with no script. */
 async function staticCopy(browser, url) {

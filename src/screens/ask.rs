@@ -9,7 +9,7 @@ use crate::dom_ids::notes_dom_id;
 use crate::flow::{group_by_domain, is_inventory, next_route, previous_route, progress};
 use crate::nav;
 use crate::route::Route;
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use crate::text::{catalogue, t, tf};
 
 #[component]
@@ -22,39 +22,7 @@ pub fn AskPage(section: String) -> impl IntoView {
     };
     nav::focus_pending(&ctx);
 
-    let items: Vec<&'static Item> = def.items_in(&section.id).collect();
-    let groups = group_by_domain(&items);
-    let with_headings = groups.len() > 1;
-    let questions = groups
-        .into_iter()
-        .map(|(domain, items)| {
-            let versions = follow(&items);
-            let items_of_group = items.clone();
-            let list = items
-                .into_iter()
-                .zip(versions)
-                .map(|(item, changed)| view! { <Question item=item changed=changed /> })
-                .collect_view();
-            // A group whose questions are all hidden (his words, before any disclosure) is not
-            // shown at all, so no heading stands over nothing.
-            let shown = move || {
-                ctx.screening
-                    .with(|s| items_of_group.iter().any(|i| def.is_shown(i, &s.answers)))
-            };
-            if with_headings {
-                view! {
-                    <section class="ask__group" aria-labelledby=format!("group-{}", domain.id())
-                        prop:hidden=move || !shown()>
-                        <h2 class="ask__group-title" id=format!("group-{}", domain.id())>{domain.label(catalogue())}</h2>
-                        {list}
-                    </section>
-                }
-                .into_any()
-            } else {
-                list.into_any()
-            }
-        })
-        .collect_view();
+    let questions = question_groups(ctx, def.items_in(&section.id).collect());
 
     let back_href = previous_route(def, &section.id).to_hash();
     let next = next_route(def, &section.id);
@@ -93,6 +61,44 @@ pub fn AskPage(section: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The section's questions, in groups by domain with a heading each when there is more than one
+/// group.
+fn question_groups(ctx: Ctx, items: Vec<&'static Item>) -> impl IntoView {
+    let def = ctx.def;
+    let groups = group_by_domain(&items);
+    let with_headings = groups.len() > 1;
+    groups
+        .into_iter()
+        .map(|(domain, items)| {
+            let versions = follow(&items);
+            let items_of_group = items.clone();
+            let list = items
+                .into_iter()
+                .zip(versions)
+                .map(|(item, changed)| view! { <Question item=item changed=changed /> })
+                .collect_view();
+            // A group whose questions are all hidden (his words, before any disclosure) is not
+            // shown at all, so no heading stands over nothing.
+            let shown = move || {
+                ctx.screening
+                    .with(|s| items_of_group.iter().any(|i| def.is_shown(i, &s.answers)))
+            };
+            if with_headings {
+                view! {
+                    <section class="ask__group" aria-labelledby=format!("group-{}", domain.id())
+                        prop:hidden=move || !shown()>
+                        <h2 class="ask__group-title" id=format!("group-{}", domain.id())>{domain.label(catalogue())}</h2>
+                        {list}
+                    </section>
+                }
+                .into_any()
+            } else {
+                list.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// The section's notes box: the client's own words, kept exactly as typed.
